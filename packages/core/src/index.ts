@@ -1,0 +1,6 @@
+// Public API of @ottl/core. Each layer adds its exports here (append lines; do not rewrite the file).
+export type * from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from './diagnostics/codes.js';
+export type * from './language/ast.js';
+export * from './types/values.js';
+export type * from './types/signature.js';
