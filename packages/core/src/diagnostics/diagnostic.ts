@@ -18,6 +18,8 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+import type { DiagnosticCode } from './codes.js';
+
 export interface RelatedInformation {
   readonly range: Range;
   readonly message: string;
