@@ -4,3 +4,11 @@ export { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from './diagn
 export type * from './language/ast.js';
 export * from './types/values.js';
 export type * from './types/signature.js';
+export {
+  standardFunctions,
+  standardConverters,
+  functionsForContext,
+  getFunctionDef,
+  type FunctionSetOptions,
+  type FunctionSetProcessor,
+} from './functions/registry.js';
