@@ -12,3 +12,4 @@ export {
   type FunctionSetOptions,
   type FunctionSetProcessor,
 } from './functions/registry.js';
+export * from './types/convert.js';
