@@ -52,6 +52,9 @@ export const DIAGNOSTIC_CODES = {
   // runtime / config
   'runtime-error': 'an error while executing a statement',
   'config-error': 'an invalid component configuration',
+  'unknown-component': 'a collector component type that no factory of this build provides',
+  'unknown-field': 'a configuration field the component does not have',
+  'invalid-yaml': 'a configuration file that is not well-formed YAML',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
