@@ -12,10 +12,8 @@
  */
 import type { ContextName, FunctionDef } from '../types/signature.js';
 import { FUNCTIONS as STRING_FUNCTIONS } from './catalog/strings.js';
-
-// Teammates' catalogues: replaced by their imports as soon as the files exist.
-const CORE_FUNCTIONS: readonly FunctionDef[] = [];
-const TIME_XML_CONTEXT_FUNCTIONS: readonly FunctionDef[] = [];
+import { FUNCTIONS as CORE_FUNCTIONS } from './catalog/core.js';
+import { FUNCTIONS as TIME_XML_CONTEXT_FUNCTIONS } from './catalog/time_xml_context.js';
 
 /** Which component registers the functions (upstream differs per component). */
 export type FunctionSetProcessor = 'transform' | 'filter' | 'routing' | 'library';
