@@ -13,3 +13,5 @@ export {
   type FunctionSetProcessor,
 } from './functions/registry.js';
 export * from './types/convert.js';
+export * from './types/compare.js';
+export * from './types/math.js';

@@ -18,7 +18,8 @@ export function isPlainObject(v: unknown): v is Readonly<Record<string, Value>> 
   return proto === Object.prototype || proto === null;
 }
 
-function isId(v: unknown): v is TraceId | SpanId | ProfileId {
+/** A trace, span or profile id. */
+export function isId(v: unknown): v is TraceId | SpanId | ProfileId {
   return v instanceof TraceId || v instanceof SpanId || v instanceof ProfileId;
 }
 
@@ -276,7 +277,8 @@ export function toBoolLike(v: Value): boolean | null {
   throw unsupported(v);
 }
 
-const textEncoder = new TextEncoder();
+// TextEncoder is a global in browsers and Node; the ES lib this package compiles against omits it.
+const textEncoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
 
 /**
  * ByteSliceLikeGetter: bytes as is (not copied), strings as UTF-8, ints and floats as 8 big-endian
@@ -444,10 +446,6 @@ export function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
-function idBytes(id: TraceId | SpanId | ProfileId): Uint8Array {
-  return id.bytes;
-}
-
 function sortedKeys(keys: Iterable<string>): string[] {
   // Go sorts map keys by their UTF-8 bytes; for strings without surrogate pairs that equals UTF-16 order.
   return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -488,7 +486,7 @@ export function toJsonText(v: Value): string {
   }
   if (v instanceof OttlTime) return '"' + formatRfc3339Nano(v) + '"';
   if (v instanceof OttlDuration) return v.nanos.toString();
-  if (isId(v)) return '[' + Array.from(idBytes(v)).join(',') + ']';
+  if (isId(v)) return '[' + Array.from(v.toBytes()).join(',') + ']';
   throw new OttlTypeError(`json: unsupported type: ${goTypeName(v)}`);
 }
 
@@ -513,7 +511,7 @@ export function valueAsString(v: Value): string {
   if (v instanceof Uint8Array) return bytesToBase64(v);
   if (v instanceof OttlTime) return formatRfc3339Nano(v);
   if (v instanceof OttlDuration) return formatGoDuration(v.nanos);
-  if (isId(v)) return bytesToHex(idBytes(v));
+  if (isId(v)) return v.toHex();
   try {
     return toJsonText(v);
   } catch (e) {
