@@ -15,3 +15,12 @@ export {
 export * from './types/convert.js';
 export * from './types/compare.js';
 export * from './types/math.js';
+export type * from './contexts/types.js';
+export { CONTEXT_NAMES, DEFAULT_CONTEXT_PRIORITY, getContextSchema, isContextName } from './contexts/registry.js';
+export { inferContext, collectHints, type AstHints, type InferContextOptions, type InferContextResult } from './contexts/inference.js';
+export { toPdataValue, fromPdataValue, applyKeysToValue, keyKindOf, type KeyKind } from './contexts/keys.js';
+export { forEachLogItem, forEachTraceItem } from './contexts/iterate.js';
+export { resourceContext } from './contexts/resource.js';
+export { scopeContext } from './contexts/scope.js';
+export { logContext } from './contexts/log.js';
+export { spanContext } from './contexts/span.js';
