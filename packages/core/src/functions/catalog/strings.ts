@@ -3,5 +3,41 @@
  * The registry concatenates it with the other catalogues.
  */
 import type { FunctionDef } from '../../types/signature.js';
+import { definition as Concat } from '../converters/concat.js';
+import { definition as ConvertCase } from '../converters/convert_case.js';
+import { definition as Format } from '../converters/format.js';
+import { definition as HasPrefix } from '../converters/has_prefix.js';
+import { definition as HasSuffix } from '../converters/has_suffix.js';
+import { definition as Index } from '../converters/index.js';
+import { definition as IsMatch } from '../converters/is_match.js';
+import { definition as Len } from '../converters/len.js';
+import { definition as Split } from '../converters/split.js';
+import { definition as Substring } from '../converters/substring.js';
+import { definition as ToCamelCase } from '../converters/to_camel_case.js';
+import { definition as ToLowerCase } from '../converters/to_lower_case.js';
+import { definition as ToSnakeCase } from '../converters/to_snake_case.js';
+import { definition as ToUpperCase } from '../converters/to_upper_case.js';
+import { definition as Trim } from '../converters/trim.js';
+import { definition as TrimPrefix } from '../converters/trim_prefix.js';
+import { definition as TrimSuffix } from '../converters/trim_suffix.js';
 
-export const FUNCTIONS: readonly FunctionDef[] = [];
+export const FUNCTIONS: readonly FunctionDef[] = [
+  // strings
+  Concat,
+  ConvertCase,
+  Format,
+  HasPrefix,
+  HasSuffix,
+  Index,
+  IsMatch,
+  Len,
+  Split,
+  Substring,
+  ToCamelCase,
+  ToLowerCase,
+  ToSnakeCase,
+  ToUpperCase,
+  Trim,
+  TrimPrefix,
+  TrimSuffix,
+];

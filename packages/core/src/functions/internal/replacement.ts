@@ -1,0 +1,74 @@
+/**
+ * The optional `function` / `replacementFormat` arguments shared by `replace_pattern`,
+ * `replace_all_patterns`, `replace_match` and `replace_all_matches` (reference §7.1, §7.11).
+ *
+ * - The function (e.g. `SHA256`) is called with one argument and must return a string.
+ * - `replacementFormat` must contain `%s` and no other `%` directive; the function's result is
+ *   formatted into it. It only applies when a function is given (upstream behaviour).
+ */
+import type { FunctionRef, Getter, TransformContext } from '../../types/signature.js';
+import { OttlError, type Value } from '../../types/values.js';
+import { goSprintf } from './gofmt.js';
+import type { OttlRegex } from './regex.js';
+
+const HAS_PERCENT_S = /%s/;
+const OTHER_DIRECTIVE = /%[^s]/;
+
+/** Formats `value` into the replacement format, when one is given. */
+export function applyReplacementFormat(
+  ctx: TransformContext,
+  format: Getter<string> | undefined,
+  value: string,
+): string {
+  if (format === undefined) return value;
+  const fmt = format.get(ctx);
+  if (!HAS_PERCENT_S.test(fmt) || OTHER_DIRECTIVE.test(fmt)) {
+    throw new OttlError('replacementFormat must be format string containing a single %s and no other format specifiers');
+  }
+  return goSprintf(fmt, [value]);
+}
+
+/**
+ * Calls the replacement function on `input` and formats its result; `notStringMessage` is the
+ * calling editor's wording for a non-string result.
+ */
+export function transformReplacement(
+  ctx: TransformContext,
+  fn: FunctionRef,
+  input: Value,
+  format: Getter<string> | undefined,
+  notStringMessage: string,
+): string {
+  const result = fn.call(ctx, [input]);
+  if (typeof result !== 'string') throw new OttlError(notStringMessage);
+  return applyReplacementFormat(ctx, format, result);
+}
+
+/**
+ * `replace_pattern` / `replace_all_patterns` with a function: every match's expanded replacement is
+ * transformed, and then every occurrence of that match's text in the working string is replaced
+ * (so identical matches are replaced together, as upstream does).
+ */
+export function replaceMatchesWithFunction(
+  ctx: TransformContext,
+  regex: OttlRegex,
+  original: string,
+  template: string,
+  fn: FunctionRef,
+  format: Getter<string> | undefined,
+): string {
+  let updated = original;
+  for (const m of regex.allMatches(original)) {
+    const matchText = original.slice(m[0], m[1]);
+    const expanded = regex.expand(template, original, m);
+    const replacement = transformReplacement(ctx, fn, expanded, format, 'the replacement value must be a string');
+    updated = goReplaceAll(updated, matchText, replacement);
+  }
+  return updated;
+}
+
+/** Go `strings.ReplaceAll`: an empty `old` matches at every rune boundary, ends included. */
+function goReplaceAll(s: string, old: string, replacement: string): string {
+  if (old !== '') return s.split(old).join(replacement);
+  return replacement + Array.from(s).join(replacement) + (s === '' ? '' : replacement);
+}
