@@ -19,8 +19,29 @@ export type * from './contexts/types.js';
 export { CONTEXT_NAMES, DEFAULT_CONTEXT_PRIORITY, getContextSchema, isContextName } from './contexts/registry.js';
 export { inferContext, collectHints, type AstHints, type InferContextOptions, type InferContextResult } from './contexts/inference.js';
 export { toPdataValue, fromPdataValue, applyKeysToValue, keyKindOf, type KeyKind } from './contexts/keys.js';
-export { forEachLogItem, forEachTraceItem } from './contexts/iterate.js';
+export { forEachLogItem, forEachTraceItem, forEachMetricItem } from './contexts/iterate.js';
 export { resourceContext } from './contexts/resource.js';
 export { scopeContext } from './contexts/scope.js';
 export { logContext } from './contexts/log.js';
 export { spanContext } from './contexts/span.js';
+export { spanEventContext } from './contexts/spanevent.js';
+export { spanLinkContext } from './contexts/spanlink.js';
+export { metricContext, dataPointsOf } from './contexts/metric.js';
+export { dataPointContext } from './contexts/datapoint.js';
+export { exemplarContext } from './contexts/exemplar.js';
+export {
+  parse,
+  parseStatement,
+  parseCondition,
+  parseValueExpression,
+  tokenize,
+  type ParseKind,
+  type ParseOptions,
+  type ParseResult,
+  type OttlToken,
+} from './language/parse.js';
+export type { SourceOrigin } from './language/positions.js';
+export { visit, children, type Visitor } from './language/visitor.js';
+export { prependContext, type PrependContextResult } from './language/prependContext.js';
+export { syntaxErrorText, parseErrorText } from './language/errorText.js';
+export { quote as quoteString, unquote as unquoteString } from './language/goString.js';

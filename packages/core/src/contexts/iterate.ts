@@ -8,8 +8,9 @@
  * not keep it after it returns. Its `cache` is a new, empty map for every item that follows an item
  * which used the cache.
  */
-import { PMap, type Logs, type Traces } from '@ottl/pdata';
+import { PMap, type Logs, type Metrics, type Traces } from '@ottl/pdata';
 import type { ContextName, TransformContext } from '../types/signature.js';
+import { dataPointsOf } from './metric.js';
 import type { ResourceContainer, ScopeContainer } from './types.js';
 
 /** The mutable view of a TransformContext the iterators reuse across items. */
@@ -162,5 +163,65 @@ export function forEachTraceItem(context: ContextName, traces: Traces, fn: (tctx
     }
     default:
       throw unsupported(context, 'traces');
+  }
+}
+
+/**
+ * Runs `fn` on every item of `context` (resource, scope, metric, datapoint, exemplar) in
+ * `metrics`. Metric contexts carry the live `ScopeMetrics.metrics` array as `metrics`; metrics
+ * appended to it during the pass are visited too.
+ */
+export function forEachMetricItem(context: ContextName, metrics: Metrics, fn: (tctx: TransformContext) => void): void {
+  const rms = metrics.resourceMetrics;
+  switch (context) {
+    case 'resource':
+      return forEachResource(rms, fn);
+    case 'scope':
+      return forEachScope(rms, (rm) => rm.scopeMetrics, fn);
+    case 'metric': {
+      const s = slots('metric', [...SCOPE_FIELDS, 'metric', 'metrics']);
+      return forEachScopeOf(rms, (rm) => rm.scopeMetrics, s, (sm) => {
+        const list = sm.metrics;
+        s.metrics = list;
+        for (let k = 0; k < list.length; k++) {
+          s.metric = list[k];
+          freshCache(s);
+          fn(s);
+        }
+      });
+    }
+    case 'datapoint':
+    case 'exemplar': {
+      const exemplars = context === 'exemplar';
+      const s = slots(context, [...SCOPE_FIELDS, 'metric', 'metrics', 'dataPoint', ...(exemplars ? ['exemplar'] : [])]);
+      return forEachScopeOf(rms, (rm) => rm.scopeMetrics, s, (sm) => {
+        const list = sm.metrics;
+        s.metrics = list;
+        for (let k = 0; k < list.length; k++) {
+          const metric = list[k]!;
+          s.metric = metric;
+          const points = dataPointsOf(metric);
+          if (points === undefined) continue;
+          for (let p = 0; p < points.length; p++) {
+            const dp = points[p]!;
+            s.dataPoint = dp;
+            if (!exemplars) {
+              freshCache(s);
+              fn(s);
+              continue;
+            }
+            if (!('exemplars' in dp)) continue;
+            const ex = dp.exemplars;
+            for (let e = 0; e < ex.length; e++) {
+              s.exemplar = ex[e];
+              freshCache(s);
+              fn(s);
+            }
+          }
+        }
+      });
+    }
+    default:
+      throw unsupported(context, 'metrics');
   }
 }

@@ -4,15 +4,30 @@
  */
 import type { ContextName, TransformContext } from '../types/signature.js';
 import type { PathTable } from './fields.js';
+import { dataPointEnums, dataPointTable } from './datapoint.js';
+import { exemplarTable } from './exemplar.js';
 import { logEnums, logTable } from './log.js';
+import { metricEnums, metricTable } from './metric.js';
 import { resourceTable } from './resource.js';
 import { createContextSchema, type ReachableTable } from './schema.js';
 import { scopeTable } from './scope.js';
 import { spanEnums, spanTable } from './span.js';
+import { spanEventTable } from './spanevent.js';
+import { spanLinkTable } from './spanlink.js';
 import type { ContextSchema } from './types.js';
 
 /** Every context this package implements, outermost first. */
-export const CONTEXT_NAMES: readonly ContextName[] = ['resource', 'scope', 'span', 'log'];
+export const CONTEXT_NAMES: readonly ContextName[] = [
+  'resource',
+  'scope',
+  'span',
+  'spanevent',
+  'spanlink',
+  'metric',
+  'datapoint',
+  'exemplar',
+  'log',
+];
 
 /**
  * Upstream's default context inference priority (reference §6.15), best first. Contexts not listed
@@ -37,6 +52,11 @@ function reach<C extends TransformContext>(table: PathTable<C>, ...aliases: stri
 const RESOURCE = reach(resourceTable);
 const SCOPE = reach(scopeTable, 'instrumentation_scope');
 const SPAN = reach(spanTable);
+const SPANEVENT = reach(spanEventTable);
+const SPANLINK = reach(spanLinkTable);
+const METRIC = reach(metricTable);
+const DATAPOINT = reach(dataPointTable);
+const EXEMPLAR = reach(exemplarTable);
 const LOG = reach(logTable);
 
 const NO_ENUMS: ReadonlyMap<string, bigint> = new Map();
@@ -51,6 +71,11 @@ const ENTRIES: { readonly [K in ContextName]?: Entry } = {
   resource: { own: RESOURCE, ancestors: [], enums: NO_ENUMS },
   scope: { own: SCOPE, ancestors: [RESOURCE], enums: NO_ENUMS },
   span: { own: SPAN, ancestors: [RESOURCE, SCOPE], enums: spanEnums },
+  spanevent: { own: SPANEVENT, ancestors: [RESOURCE, SCOPE, SPAN], enums: spanEnums },
+  spanlink: { own: SPANLINK, ancestors: [RESOURCE, SCOPE, SPAN], enums: spanEnums },
+  metric: { own: METRIC, ancestors: [RESOURCE, SCOPE], enums: metricEnums },
+  datapoint: { own: DATAPOINT, ancestors: [RESOURCE, SCOPE, METRIC], enums: dataPointEnums },
+  exemplar: { own: EXEMPLAR, ancestors: [RESOURCE, SCOPE, METRIC, DATAPOINT], enums: dataPointEnums },
   log: { own: LOG, ancestors: [RESOURCE, SCOPE], enums: logEnums },
 };
 

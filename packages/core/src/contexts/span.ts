@@ -80,28 +80,34 @@ const kindField: FieldDef<SpanTransformContext> = {
   },
 };
 
-const traceStateField: FieldDef<SpanTransformContext> = {
-  ...stringField<SpanTransformContext>(
-    'the W3C tracestate header of the span',
-    (ctx) => ctx.span.traceState,
-    (ctx, v) => (ctx.span.traceState = v),
-  ),
-  keyed: {
-    kind: 'member',
-    type: 'string',
-    checkCount: (n) => (n === 1 ? undefined : 'must provide exactly 1 key when accessing trace_state'),
-    get: (ctx, keys) => {
-      if (typeof keys[0] !== 'string') throw new OttlError('trace_state indexing type must be a string');
-      return traceStateGet(ctx.span.traceState, keys[0]) ?? null;
+/**
+ * A W3C tracestate string field; `trace_state["key"]` reads a member (nil when absent or the
+ * header is invalid) and inserts/updates one (invalid keys, values or headers are ignored).
+ */
+export function traceStateField<C>(
+  doc: string,
+  read: (ctx: C) => string,
+  write: (ctx: C, v: string) => void,
+): FieldDef<C> {
+  return {
+    ...stringField(doc, read, write),
+    keyed: {
+      kind: 'member',
+      type: 'string',
+      checkCount: (n) => (n === 1 ? undefined : 'must provide exactly 1 key when accessing trace_state'),
+      get: (ctx, keys) => {
+        if (typeof keys[0] !== 'string') throw new OttlError('trace_state indexing type must be a string');
+        return traceStateGet(read(ctx), keys[0]) ?? null;
+      },
+      set: (ctx, keys, _kinds, v) => {
+        const value = expectSetString(v);
+        if (typeof keys[0] !== 'string') throw new OttlError('trace_state indexing type must be a string');
+        const updated = traceStateInsert(read(ctx), keys[0], value);
+        if (updated !== undefined) write(ctx, updated);
+      },
     },
-    set: (ctx, keys, _kinds, v) => {
-      const value = expectSetString(v);
-      if (typeof keys[0] !== 'string') throw new OttlError('trace_state indexing type must be a string');
-      const updated = traceStateInsert(ctx.span.traceState, keys[0], value);
-      if (updated !== undefined) ctx.span.traceState = updated;
-    },
-  },
-};
+  };
+}
 
 const statusField: FieldDef<SpanTransformContext> = {
   ...structField<SpanTransformContext, Status>(
@@ -133,7 +139,11 @@ export const spanTable: PathTable<SpanTransformContext> = pathTable('span', {
     (ctx) => ctx.span.parentSpanId,
     (ctx, v) => (ctx.span.parentSpanId = v),
   ),
-  trace_state: traceStateField,
+  trace_state: traceStateField(
+    'the W3C tracestate header of the span',
+    (ctx) => ctx.span.traceState,
+    (ctx, v) => (ctx.span.traceState = v),
+  ),
   name: stringField('the span name', (ctx) => ctx.span.name, (ctx, v) => (ctx.span.name = v)),
   kind: kindField,
   start_time_unix_nano: uint64Field(
