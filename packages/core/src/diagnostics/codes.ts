@@ -6,8 +6,10 @@ export const DIAGNOSTIC_CODES = {
   // lexer / parser
   'invalid-character': 'a character that no OTTL token starts with',
   'invalid-escape': 'an escape sequence Go string literals do not allow',
+  'newline-in-string': 'a raw line break inside a string literal',
   'unterminated-string': 'a string literal without its closing quote',
   'invalid-number': 'a numeric literal out of range or malformed',
+  'octal-literal': 'an int with a leading 0, which upstream reads as octal (`010` is 8)',
   'invalid-bytes': 'a bytes literal with an odd number of hex digits',
   'unexpected-token': 'a token the grammar does not allow here',
   'unexpected-end': 'the text ended where more was expected',
