@@ -476,10 +476,11 @@ export class PSlice {
     return this._v.length;
   }
 
-  /** `undefined` when `i` is out of range. */
-  get(i: number): AttrValue | undefined {
+  /** The element at `i`; throws RangeError when `i` is out of range (pcommon `At` panics). */
+  get(i: number): AttrValue {
     if (this._unfilled) this._fill();
-    return i >= 0 && i < this._v.length ? this._at(i) : undefined;
+    if (!(i >= 0 && i < this._v.length)) throw new RangeError(`index ${i} out of range [0, ${this._v.length})`);
+    return this._at(i);
   }
 
   set(i: number, value: AttrValue): void {

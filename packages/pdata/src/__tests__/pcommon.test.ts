@@ -94,7 +94,7 @@ describe('PSlice', () => {
     s.appendEmptyMap().set('k', true);
     expect(s.toRaw()).toEqual(['a', 4, { k: true }]);
     expect(() => s.set(9, 1)).toThrow(RangeError);
-    expect(s.get(9)).toBeUndefined();
+    expect(() => s.get(9)).toThrow(RangeError);
   });
 });
 
