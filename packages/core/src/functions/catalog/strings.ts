@@ -20,6 +20,13 @@ import { definition as ToUpperCase } from '../converters/to_upper_case.js';
 import { definition as Trim } from '../converters/trim.js';
 import { definition as TrimPrefix } from '../converters/trim_prefix.js';
 import { definition as TrimSuffix } from '../converters/trim_suffix.js';
+import { definition as delete_matching_keys } from '../editors/delete_matching_keys.js';
+import { definition as delete_matching_values } from '../editors/delete_matching_values.js';
+import { definition as keep_matching_keys } from '../editors/keep_matching_keys.js';
+import { definition as replace_all_matches } from '../editors/replace_all_matches.js';
+import { definition as replace_all_patterns } from '../editors/replace_all_patterns.js';
+import { definition as replace_match } from '../editors/replace_match.js';
+import { definition as replace_pattern } from '../editors/replace_pattern.js';
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // strings
@@ -40,4 +47,12 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   Trim,
   TrimPrefix,
   TrimSuffix,
+  // regex and glob editors
+  delete_matching_keys,
+  delete_matching_values,
+  keep_matching_keys,
+  replace_all_matches,
+  replace_all_patterns,
+  replace_match,
+  replace_pattern,
 ];

@@ -6,7 +6,8 @@
  * - `replacementFormat` must contain `%s` and no other `%` directive; the function's result is
  *   formatted into it. It only applies when a function is given (upstream behaviour).
  */
-import type { FunctionRef, Getter, TransformContext } from '../../types/signature.js';
+import type { BoundArg, FunctionRef, Getter, ParamDef, TransformContext } from '../../types/signature.js';
+import { expectString } from '../../types/convert.js';
 import { OttlError, type Value } from '../../types/values.js';
 import { goSprintf } from './gofmt.js';
 import type { OttlRegex } from './regex.js';
@@ -71,4 +72,34 @@ export function replaceMatchesWithFunction(
 function goReplaceAll(s: string, old: string, replacement: string): string {
   if (old !== '') return s.split(old).join(replacement);
   return replacement + Array.from(s).join(replacement) + (s === '' ? '' : replacement);
+}
+
+/**
+ * The `replacement`, `function` and `replacementFormat` parameters of `replace_match` and
+ * `replace_all_matches`. The replacement is read as any value: without a function it must be a
+ * string; with one, it is handed to the function as is (upstream passes the getter through).
+ */
+export const GLOB_REPLACEMENT_PARAMS: readonly ParamDef[] = [
+  { name: 'replacement', kind: { kind: 'getter', type: 'any' }, description: 'the new string' },
+  {
+    name: 'function',
+    kind: { kind: 'function' },
+    optional: true,
+    description: 'a converter applied to the replacement (e.g. `SHA256`)',
+  },
+  {
+    name: 'replacementFormat',
+    kind: { kind: 'getter', type: 'string' },
+    optional: true,
+    description: 'a format with one `%s` for the function result (only with `function`)',
+  },
+];
+
+/** The replacement string of `replace_match` / `replace_all_matches`, from their bound arguments 2–4. */
+export function globReplacement(args: readonly BoundArg[]): (ctx: TransformContext) => string {
+  const replacement = args[2] as Getter;
+  const fn = args[3] as FunctionRef | undefined;
+  const format = args[4] as Getter<string> | undefined;
+  if (fn === undefined) return (ctx) => expectString(replacement.get(ctx));
+  return (ctx) => transformReplacement(ctx, fn, replacement.get(ctx), format, 'replacement value is not a string');
 }
