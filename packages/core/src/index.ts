@@ -45,3 +45,43 @@ export { visit, children, type Visitor } from './language/visitor.js';
 export { prependContext, type PrependContextResult } from './language/prependContext.js';
 export { syntaxErrorText, parseErrorText } from './language/errorText.js';
 export { quote as quoteString, unquote as unquoteString } from './language/goString.js';
+export {
+  analyze,
+  bindArguments,
+  mathResultType,
+  type Analysis,
+  type AnalyzeOptions,
+  type AnalyzedRoot,
+  type ArgumentRole,
+  type BindProblem,
+  type CallInfo,
+  type CheckKind,
+  type LambdaRef,
+} from './check/analysis.js';
+export { checkAst, sortDiagnostics, type CheckResult } from './check/check.js';
+export { specifiedRules } from './check/specifiedRules.js';
+export type { CheckRule, RuleContext } from './check/rule.js';
+export { toCamel, suggestNames, editDistance as nameEditDistance, didYouMeanHint } from './check/names.js';
+export {
+  createEnvironment,
+  ALLOW_NIL_GATE,
+  LAMBDA_GATE,
+  type Environment,
+  type EnvironmentOptions,
+  type Engine,
+  type CompileStatementsOptions,
+  type CompileConditionsOptions,
+  type CompileValueOptions,
+  type CompileOutcome,
+  type CheckOptions,
+} from './engine/environment.js';
+export {
+  StatementProgram,
+  ConditionSequence,
+  ValueExpression,
+  NOOP_LOGGER,
+  type ErrorMode,
+  type Logger,
+  type StatementObserver,
+  type ConditionLogic,
+} from './engine/program.js';
