@@ -19,7 +19,7 @@ export type * from './contexts/types.js';
 export { CONTEXT_NAMES, DEFAULT_CONTEXT_PRIORITY, getContextSchema, isContextName } from './contexts/registry.js';
 export { inferContext, collectHints, type AstHints, type InferContextOptions, type InferContextResult } from './contexts/inference.js';
 export { toPdataValue, fromPdataValue, applyKeysToValue, keyKindOf, type KeyKind } from './contexts/keys.js';
-export { forEachLogItem, forEachTraceItem, forEachMetricItem } from './contexts/iterate.js';
+export { forEachLogItem, forEachTraceItem, forEachMetricItem, forEachProfileItem } from './contexts/iterate.js';
 export { resourceContext } from './contexts/resource.js';
 export { scopeContext } from './contexts/scope.js';
 export { logContext } from './contexts/log.js';
@@ -29,6 +29,7 @@ export { spanLinkContext } from './contexts/spanlink.js';
 export { metricContext, dataPointsOf } from './contexts/metric.js';
 export { dataPointContext } from './contexts/datapoint.js';
 export { exemplarContext } from './contexts/exemplar.js';
+export { profileContext } from './contexts/profile.js';
 export {
   parse,
   parseStatement,

@@ -4,7 +4,6 @@
  * the value's type, as upstream does).
  */
 import {
-  Buckets,
   Exemplar,
   ExponentialHistogramDataPoint,
   HistogramDataPoint,
@@ -13,6 +12,7 @@ import {
   PSlice,
   SummaryDataPoint,
   ValueAtQuantile,
+  type Buckets,
   type Metric,
   type ResourceMetrics,
   type ScopeMetrics,
@@ -26,6 +26,7 @@ import {
   mapField,
   pathTable,
   replaceStructArray,
+  sameClass,
   setterTypeError,
   timeField,
   toInt64,
@@ -119,12 +120,11 @@ function bucketsField(side: 'positive' | 'negative'): FieldDef<Ctx> {
       'opaque',
       isExpHistogram,
       buckets,
-      (v) => {
-        if (!(v instanceof Buckets)) throw setterTypeError('pmetric.ExponentialHistogramDataPointBuckets', v);
-        return v;
-      },
-      (dp, b) => {
-        if (b !== buckets(dp)) b.copyTo(buckets(dp));
+      (v) => v,
+      (dp, v) => {
+        const dest = buckets(dp);
+        if (!sameClass(v, dest)) throw setterTypeError('pmetric.ExponentialHistogramDataPointBuckets', v);
+        if (v !== dest) v.copyTo(dest);
       },
     ),
     sub: {

@@ -275,9 +275,8 @@ export function idField<C, T extends { toHex(): string }>(
  * A pdata struct (a span's status, a histogram's buckets): read as the live object, written by
  * copying another instance of the same class into it.
  */
-export function structField<C, T extends { copyTo(dest: T): void }>(
+export function structField<C, T extends object & { copyTo(dest: T): void }>(
   doc: string,
-  is: (v: unknown) => v is T,
   goName: string,
   read: (ctx: C) => T,
 ): FieldDef<C> {
@@ -286,11 +285,16 @@ export function structField<C, T extends { copyTo(dest: T): void }>(
     type: 'opaque',
     get: read,
     set: (ctx, v) => {
-      if (!is(v)) throw setterTypeError(goName, v);
       const dest = read(ctx);
+      if (!sameClass(v, dest)) throw setterTypeError(goName, v);
       if (v !== dest) v.copyTo(dest);
     },
   };
+}
+
+/** Whether `v` is an instance of `model`'s class. */
+export function sameClass<T extends object>(v: Value, model: T): v is T {
+  return typeof v === 'object' && v !== null && v.constructor === model.constructor;
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
   StatementNode,
   ValueNode,
 } from '../language/ast.js';
+import { visit, type Visitor } from '../language/visitor.js';
 import type { ContextName } from '../types/signature.js';
 import { DEFAULT_CONTEXT_PRIORITY, getContextSchema, isContextName } from './registry.js';
 
@@ -30,70 +31,25 @@ export interface AstHints {
 export function collectHints(asts: readonly AnyNode[]): AstHints {
   const hints: AstHints = { paths: [], calls: [], enums: [] };
   const params: string[] = [];
-  const walk = (n: AnyNode): void => {
-    switch (n.kind) {
-      case 'Statement':
-        walk(n.editor);
-        if (n.where) walk(n.where);
-        return;
-      case 'Or':
-      case 'And':
-        n.operands.forEach(walk);
-        return;
-      case 'Not':
-        walk(n.operand);
-        return;
-      case 'Comparison':
-      case 'Math':
-        walk(n.left);
-        walk(n.right);
-        return;
-      case 'BoolConst':
-        walk(n.value);
-        return;
-      case 'Path':
-        if (!(n.context === undefined && n.segments.length === 1 && params.includes(n.segments[0]!.name))) {
-          hints.paths.push(n);
-        }
-        for (const s of n.segments) s.keys.forEach(walk);
-        return;
-      case 'PathSegment':
-        n.keys.forEach(walk);
-        return;
-      case 'Key':
-        walk(n.value);
-        return;
-      case 'Call':
-        hints.calls.push(n);
-        n.args.forEach(walk);
-        n.keys.forEach(walk);
-        return;
-      case 'Argument':
-        walk(n.value);
-        return;
-      case 'Enum':
-        hints.enums.push(n);
-        return;
-      case 'List':
-        n.items.forEach(walk);
-        return;
-      case 'Map':
-        n.entries.forEach(walk);
-        return;
-      case 'MapEntry':
-        walk(n.value);
-        return;
-      case 'Lambda':
-        params.push(...n.params);
-        walk(n.body);
-        params.length -= n.params.length;
-        return;
-      case 'Literal':
-      case 'FunctionName':
-        return;
-    }
+  const visitor: Visitor = {
+    Path: (n) => {
+      const isParam = n.context === undefined && n.segments.length === 1 && params.includes(n.segments[0]!.name);
+      if (!isParam) hints.paths.push(n);
+    },
+    Call: (n) => {
+      hints.calls.push(n);
+    },
+    Enum: (n) => {
+      hints.enums.push(n);
+    },
+    enter: (n) => {
+      if (n.kind === 'Lambda') params.push(...n.params);
+    },
+    leave: (n) => {
+      if (n.kind === 'Lambda') params.length -= n.params.length;
+    },
   };
-  asts.forEach(walk);
+  for (const ast of asts) visit(ast, visitor);
   return hints;
 }
 

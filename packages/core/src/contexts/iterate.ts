@@ -8,7 +8,7 @@
  * not keep it after it returns. Its `cache` is a new, empty map for every item that follows an item
  * which used the cache.
  */
-import { PMap, type Logs, type Metrics, type Traces } from '@ottl/pdata';
+import { PMap, type Logs, type Metrics, type Profiles, type Traces } from '@ottl/pdata';
 import type { ContextName, TransformContext } from '../types/signature.js';
 import { dataPointsOf } from './metric.js';
 import type { ResourceContainer, ScopeContainer } from './types.js';
@@ -223,5 +223,30 @@ export function forEachMetricItem(context: ContextName, metrics: Metrics, fn: (t
     }
     default:
       throw unsupported(context, 'metrics');
+  }
+}
+
+/** Runs `fn` on every item of `context` (resource, scope, profile) in `profiles`. */
+export function forEachProfileItem(context: ContextName, profiles: Profiles, fn: (tctx: TransformContext) => void): void {
+  const rps = profiles.resourceProfiles;
+  switch (context) {
+    case 'resource':
+      return forEachResource(rps, fn);
+    case 'scope':
+      return forEachScope(rps, (rp) => rp.scopeProfiles, fn);
+    case 'profile': {
+      const s = slots('profile', [...SCOPE_FIELDS, 'profile', 'dictionary']);
+      s.dictionary = profiles.dictionary;
+      return forEachScopeOf(rps, (rp) => rp.scopeProfiles, s, (sp) => {
+        const list = sp.profiles;
+        for (let k = 0; k < list.length; k++) {
+          s.profile = list[k];
+          freshCache(s);
+          fn(s);
+        }
+      });
+    }
+    default:
+      throw unsupported(context, 'profiles');
   }
 }

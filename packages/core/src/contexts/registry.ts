@@ -8,6 +8,7 @@ import { dataPointEnums, dataPointTable } from './datapoint.js';
 import { exemplarTable } from './exemplar.js';
 import { logEnums, logTable } from './log.js';
 import { metricEnums, metricTable } from './metric.js';
+import { profileEnums, profileTable } from './profile.js';
 import { resourceTable } from './resource.js';
 import { createContextSchema, type ReachableTable } from './schema.js';
 import { scopeTable } from './scope.js';
@@ -27,6 +28,7 @@ export const CONTEXT_NAMES: readonly ContextName[] = [
   'datapoint',
   'exemplar',
   'log',
+  'profile',
 ];
 
 /**
@@ -58,6 +60,7 @@ const METRIC = reach(metricTable);
 const DATAPOINT = reach(dataPointTable);
 const EXEMPLAR = reach(exemplarTable);
 const LOG = reach(logTable);
+const PROFILE = reach(profileTable);
 
 const NO_ENUMS: ReadonlyMap<string, bigint> = new Map();
 
@@ -77,6 +80,7 @@ const ENTRIES: { readonly [K in ContextName]?: Entry } = {
   datapoint: { own: DATAPOINT, ancestors: [RESOURCE, SCOPE, METRIC], enums: dataPointEnums },
   exemplar: { own: EXEMPLAR, ancestors: [RESOURCE, SCOPE, METRIC, DATAPOINT], enums: dataPointEnums },
   log: { own: LOG, ancestors: [RESOURCE, SCOPE], enums: logEnums },
+  profile: { own: PROFILE, ancestors: [RESOURCE, SCOPE], enums: profileEnums },
 };
 
 const OWN_TABLES: readonly ReachableTable[] = Object.values(ENTRIES).map((e) => e.own);

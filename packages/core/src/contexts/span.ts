@@ -3,7 +3,7 @@
  * The table is shared by the contexts below a span (spanevent, spanlink), where `span.` names the
  * parent span.
  */
-import { PMap, SpanEvent, SpanLink, Status, type ResourceSpans, type ScopeSpans, type Span } from '@ottl/pdata';
+import { PMap, SpanEvent, SpanLink, type ResourceSpans, type ScopeSpans, type Span, type Status } from '@ottl/pdata';
 import { OttlError } from '../types/values.js';
 import {
   expectSetString,
@@ -112,7 +112,6 @@ export function traceStateField<C>(
 const statusField: FieldDef<SpanTransformContext> = {
   ...structField<SpanTransformContext, Status>(
     'the span status (code and message)',
-    instanceOf(Status),
     'ptrace.Status',
     (ctx) => ctx.span.status,
   ),
