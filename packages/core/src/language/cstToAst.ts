@@ -31,7 +31,7 @@ import type {
 } from './ast.js';
 import { unquote } from './goString.js';
 import { emptyRange, isVirtual, rangeOf, type PositionMapper } from './positions.js';
-import { SingleQuotedString, UnterminatedString } from './tokens.js';
+import { SingleQuotedString, singleToDoubleQuoted } from './tokens.js';
 
 function nodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] as CstNode[] | undefined) ?? [];
@@ -256,7 +256,7 @@ export class AstBuilder {
       if (op.image === '=') {
         this.reportAssignment(op);
       } else {
-        const what = op.image === 'and' || op.image === 'or' || op.image === 'not' ? `'${op.image}'` : 'a comparison';
+        const what = op.tokenType.name === 'OpComparison' ? 'a comparison' : `'${op.image}'`;
         this.report('unexpected-token', `${what} cannot be used in a value; it belongs in a condition`, this.pos.tokenRange(op), {
           label: 'only allowed in conditions',
           hint: 'conditions go after where (statements) or in conditions lists; a value here can be a literal, a path, a converter call or arithmetic',
@@ -544,26 +544,10 @@ export class AstBuilder {
   }
 
   private stringValue(tok: IToken): string {
-    let raw = tok.image;
-    if (tok.tokenType === UnterminatedString) {
-      const range = this.pos.tokenRange(tok);
-      this.report('unterminated-string', 'this string has no closing quote', range, {
-        label: 'unterminated string',
-        hint: 'close the string with " (write \\" for a quote inside it)',
-        fix: [{ range: emptyRange(range.end), newText: '"' }],
-      });
-    } else if (tok.tokenType === SingleQuotedString) {
-      const inner = raw.slice(1, raw.endsWith("'") && raw.length > 1 ? -1 : undefined).replace(/\\'/g, "'");
-      raw = '"' + inner.replace(/(^|[^\\])"/g, '$1\\"') + '"';
-      const range = this.pos.tokenRange(tok);
-      this.report('single-quoted-string', 'OTTL strings use double quotes', range, {
-        label: 'single-quoted string',
-        hint: `write ${raw}`,
-        fix: [{ range, newText: raw }],
-      });
-      return unquote(raw).value;
-    }
+    // Unterminated and single-quoted strings are reported with the other error tokens (parse.ts).
+    const raw = tok.tokenType === SingleQuotedString ? singleToDoubleQuoted(tok.image) : tok.image;
     const { value, problems } = unquote(raw);
+    if (tok.tokenType === SingleQuotedString) return value;
     for (const p of problems) {
       const range = rangeOf(this.pos.inside(tok, p.offset), this.pos.inside(tok, p.offset + p.length));
       this.report(p.kind === 'newline' ? 'newline-in-string' : 'invalid-escape', p.message, range, {

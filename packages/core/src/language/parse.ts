@@ -11,7 +11,7 @@ import type { BoolExprNode, StatementNode, ValueNode } from './ast.js';
 import { AstBuilder } from './cstToAst.js';
 import { decodeSyntaxError, ottlParser, type EntryRule } from './parser.js';
 import { PositionMapper, emptyRange, isVirtual, rangeOf, type SourceOrigin } from './positions.js';
-import { lex, type LexError, type LexResult } from './tokens.js';
+import { ERROR_TOKENS, SingleQuotedString, UnterminatedString, lex, type LexError, type LexResult } from './tokens.js';
 
 export type ParseOptions = SourceOrigin;
 
@@ -24,11 +24,6 @@ export interface ParseResult<T> {
 export type ParseKind = 'statement' | 'condition' | 'value';
 
 const CHARACTER_HINTS: Readonly<Record<string, string>> = {
-  '|': 'write or',
-  '||': 'write or',
-  '&': 'write and',
-  '&&': 'write and',
-  '!': 'write not, or != to compare',
   ';': 'write one statement per entry (or per line in a rule file); no ; is needed',
   '#': 'comments are only allowed in rule files',
   '%': 'OTTL has no modulo operator',
@@ -51,6 +46,26 @@ export function lexDiagnostics(errors: readonly LexError[], pos: PositionMapper)
       ...(hint ? { hint } : {}),
     } satisfies Diagnostic;
   });
+}
+
+/** Diagnostics for the error tokens (see `ERROR_TOKENS` in tokens.ts) among `tokens`. */
+export function errorTokenDiagnostics(tokens: readonly IToken[], pos: PositionMapper): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const t of tokens) {
+    const info = ERROR_TOKENS.get(t.tokenType);
+    if (info === undefined) continue;
+    const range = pos.tokenRange(t);
+    out.push({
+      code: t.tokenType === UnterminatedString ? 'unterminated-string' : t.tokenType === SingleQuotedString ? 'single-quoted-string' : 'invalid-character',
+      severity: 'error',
+      message: info.message,
+      range,
+      label: info.label,
+      hint: info.hint(t.image),
+      fix: [{ range, newText: info.fix(t.image) }],
+    });
+  }
+  return out;
 }
 
 const CLOSER_NAMES = new Set(['RParen', 'RBracket', 'RBrace']);
@@ -112,6 +127,7 @@ export function parseLexed<T>(
   build: (builder: AstBuilder, cst: CstNode) => T | undefined,
 ): ParseResult<T> {
   const diagnostics = lexDiagnostics(lexed.errors ?? [], pos);
+  diagnostics.push(...errorTokenDiagnostics(lexed.tokens, pos));
   const cst = ottlParser.parseTokens(lexed.tokens, entry);
   const syntax = syntaxDiagnostics(lexed.tokens, pos);
   diagnostics.push(...syntax);
@@ -178,27 +194,17 @@ const UPSTREAM_TYPE_NAMES: Readonly<Record<string, string>> = {
 /**
  * The token stream of `text` as upstream's lexer produces it: identifiers come as runs
  * (`IsMatch` is Uppercase `I`, Lowercase `s`, Uppercase `M`, Lowercase `atch`), comma, dot and
- * brackets as `Punct`. Text upstream cannot lex (an unterminated or single-quoted string, a stray
- * character) gives an error diagnostic.
+ * brackets as `Punct`. Text upstream cannot lex (an unterminated or single-quoted string, `&&`,
+ * a stray character) gives an error diagnostic instead of a token.
  */
 export function tokenize(text: string, options?: ParseOptions): { tokens: OttlToken[]; diagnostics: Diagnostic[] } {
   const pos = new PositionMapper(text, options);
   const lexed = lex(text);
   const diagnostics = lexDiagnostics(lexed.errors, pos);
-  const tokens: OttlToken[] = [];
-  for (const t of lexed.rawTokens) {
-    const name = t.tokenType.name;
-    if (name === 'UnterminatedString' || name === 'SingleQuotedString') {
-      diagnostics.push({
-        code: name === 'UnterminatedString' ? 'unterminated-string' : 'single-quoted-string',
-        severity: 'error',
-        message: name === 'UnterminatedString' ? 'this string has no closing quote' : 'OTTL strings use double quotes',
-        range: pos.tokenRange(t),
-      });
-      continue;
-    }
-    tokens.push({ type: UPSTREAM_TYPE_NAMES[name] ?? name, text: t.image, range: pos.tokenRange(t) });
-  }
+  diagnostics.push(...errorTokenDiagnostics(lexed.rawTokens, pos));
+  const tokens: OttlToken[] = lexed.rawTokens
+    .filter((t) => !ERROR_TOKENS.has(t.tokenType))
+    .map((t) => ({ type: UPSTREAM_TYPE_NAMES[t.tokenType.name] ?? t.tokenType.name, text: t.image, range: pos.tokenRange(t) }));
   diagnostics.sort(byPosition);
   return { tokens, diagnostics };
 }

@@ -250,6 +250,8 @@ class OttlErrorMessages implements IParserErrorMessageProvider {
     const hint =
       a0 !== undefined && a0.tokenType === RParen && prev?.tokenType === Comma
         ? 'remove the trailing comma'
+        : a0 !== undefined && a0.tokenType === OpNot && prev?.tokenType === OpNot
+          ? 'not applies once; to negate twice write not (not …)'
         : a0 !== undefined && a0.tokenType === OpComparison && a0.image === '=>'
           ? 'write >= for "greater than or equal"'
           : undefined;

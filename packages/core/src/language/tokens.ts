@@ -10,8 +10,9 @@
  *
  * Additions over upstream's list, none of which changes what upstream accepts:
  * - `Arrow` (`=>`) and `Underscore` (`_`) for lambdas (newer upstream, alpha);
- * - `UnterminatedString` and `SingleQuotedString`: error tokens that let the parser go on after a
- *   missing closing quote or a single-quoted string; both are always reported as errors;
+ * - error tokens that let the parser go on after a common mistake, always reported as errors:
+ *   `UnterminatedString` and `SingleQuotedString` (parsed as strings), `&&`/`&` (parsed as `and`),
+ *   `||`/`|` (parsed as `or`) and a lone `!` (parsed as `not`); see {@link ERROR_TOKENS};
  * - `Comment` (`# …` to the end of the line), only in the rule-file lexer mode.
  * `Punct` is a category over `Comma`, `Dot`, `LBracket`, `RBracket`.
  */
@@ -72,6 +73,12 @@ export const OpAnd = createToken({
   start_chars_hint: ['a'],
   line_breaks: false,
 });
+/** `&&` or `&`: reported, parsed as `and`. */
+export const AmpersandAnd = createToken({ name: 'AmpersandAnd', pattern: /&&?/, categories: [OpAnd] });
+/** `||` or `|`: reported, parsed as `or`. */
+export const PipeOr = createToken({ name: 'PipeOr', pattern: /\|\|?/, categories: [OpOr] });
+/** `!` not followed by `=`: reported, parsed as `not`. */
+export const BangNot = createToken({ name: 'BangNot', pattern: '!', categories: [OpNot] });
 export const Arrow = createToken({ name: 'Arrow', pattern: '=>' });
 export const OpComparison = createToken({ name: 'OpComparison', pattern: /==|!=|>=|<=|>|</ });
 export const OpAddSub = createToken({ name: 'OpAddSub', pattern: /[+-]/ });
@@ -134,8 +141,50 @@ export const TOKEN_ORDER: readonly TokenType[] = [
   Uppercase,
   Lowercase,
   Underscore,
+  AmpersandAnd,
+  PipeOr,
+  BangNot,
   Whitespace,
 ];
+
+/** What to tell the user about an error token: message, caret label, hint and replacement text. */
+export interface ErrorTokenInfo {
+  readonly message: string;
+  readonly label: string;
+  readonly hint: (image: string) => string;
+  readonly fix: (image: string) => string;
+}
+
+/** Tokens upstream cannot lex, with what to tell the user; the parser reads them as noted above. */
+export const ERROR_TOKENS: ReadonlyMap<TokenType, ErrorTokenInfo> = new Map<TokenType, ErrorTokenInfo>([
+  [
+    UnterminatedString,
+    {
+      message: 'this string has no closing quote',
+      label: 'unterminated string',
+      hint: () => 'close the string with " (write \\" for a quote inside it)',
+      fix: (image) => image + '"',
+    },
+  ],
+  [
+    SingleQuotedString,
+    {
+      message: 'OTTL strings use double quotes',
+      label: 'single-quoted string',
+      hint: (image) => `write ${singleToDoubleQuoted(image)}`,
+      fix: (image) => singleToDoubleQuoted(image),
+    },
+  ],
+  [AmpersandAnd, { message: `OTTL has no '&&' operator`, label: 'not an operator', hint: () => 'write and', fix: () => 'and' }],
+  [PipeOr, { message: `OTTL has no '||' operator`, label: 'not an operator', hint: () => 'write or', fix: () => 'or' }],
+  [BangNot, { message: `OTTL has no '!' operator`, label: 'not an operator', hint: () => 'write not (or != to compare)', fix: () => 'not ' }],
+]);
+
+/** `'it\'s'` → `"it's"`: the double-quoted spelling of a single-quoted string token. */
+export function singleToDoubleQuoted(image: string): string {
+  const inner = image.slice(1, image.length > 1 && image.endsWith("'") ? -1 : undefined).replace(/\\'/g, "'");
+  return '"' + inner.replace(/(^|[^\\])"/g, '$1\\"') + '"';
+}
 
 /** All token types the parser knows (categories included). */
 export const ALL_TOKEN_TYPES: readonly TokenType[] = [...TOKEN_ORDER, Punct, Comment];
