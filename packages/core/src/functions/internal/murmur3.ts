@@ -32,18 +32,11 @@ export function murmur3_32(data: Uint8Array): number {
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   const tail = blocks * 4;
-  let k = 0;
-  switch (len & 3) {
-    case 3:
-      k ^= data[tail + 2]! << 16;
-    // falls through
-    case 2:
-      k ^= data[tail + 1]! << 8;
-    // falls through
-    case 1:
-      k ^= data[tail]!;
-      k = Math.imul(rotl32(Math.imul(k, C1_32), 15), C2_32);
-      h ^= k;
+  const rest = len & 3;
+  if (rest > 0) {
+    let k = 0;
+    for (let i = rest - 1; i >= 0; i--) k = (k << 8) | data[tail + i]!;
+    h ^= Math.imul(rotl32(Math.imul(k, C1_32), 15), C2_32);
   }
   return fmix32(h ^ len);
 }

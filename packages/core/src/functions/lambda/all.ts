@@ -1,0 +1,35 @@
+import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
+import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+
+export const definition: FunctionDef = {
+  name: 'All',
+  gate: EXPERIMENTAL_GATE,
+  params: [
+    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
+    { name: 'predicate', kind: { kind: 'lambda', arity: 2 }, description: '`(indexOrKey, value) => bool`' },
+  ],
+  returns: 'bool',
+  doc: {
+    category: 'lambda',
+    summary: 'Tells whether a predicate holds for every element of a list or map (experimental).',
+    description:
+      'Needs the `ottl.functions.enableLambda` and `pkg.ottl.functions.enableExperimental` feature ' +
+      'gates. The predicate gets the index (int) or key (string) and the value; `_` ignores a ' +
+      'parameter. Stops at the first false; an empty source gives true.',
+    failures: ['the source is not a list or map', 'the predicate does not return a bool'],
+    examples: [
+      { code: 'All([1, 2, 3], (_, v) => v > 0)', result: true },
+      { code: 'All({"a": 1, "b": -1}, (_, v) => v > 0)', result: false },
+    ],
+  },
+  create(args, env) {
+    const source = args[0] as Getter;
+    const predicate = args[1] as Lambda;
+    checkLambda(env, predicate, 2);
+    return (ctx) => {
+      const src = sliceOrMap(source.get(ctx));
+      for (const [k, v] of elements(src)) if (!callOn(ctx, predicate, src, [k, v], 'bool')) return false;
+      return true;
+    };
+  },
+};
