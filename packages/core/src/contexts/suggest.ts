@@ -3,23 +3,24 @@
  * place, and fixed hints for names users often write that OTTL does not have.
  */
 
-/** Levenshtein distance (insert, delete, substitute: 1 each). */
+/** Edit distance counting insertions, deletions, substitutions and adjacent transpositions as 1. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
-    prev = cur;
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /**
- * At most three of `candidates` close to `name` (distance at most a third of the longer name, at
+ * At most three of `candidates` close to `name` (distance at most 40% of the longer name, at
  * least 1; a case-insensitive match or a prefix of length ≥ 3 always counts), closest first.
  */
 export function closestNames(name: string, candidates: Iterable<string>): string[] {
@@ -31,7 +32,7 @@ export function closestNames(name: string, candidates: Iterable<string>): string
     let d = editDistance(lower, cl);
     if (cl === lower) d = 0;
     else if (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))) d = Math.min(d, 1);
-    const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) / 3));
+    const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) * 0.4));
     if (d <= limit) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
