@@ -48,3 +48,13 @@ export {
   Stack,
   KeyValueAndUnit,
 } from './profiles.js';
+export {
+  decodeLogsProto,
+  encodeLogsProto,
+  decodeTracesProto,
+  encodeTracesProto,
+  decodeMetricsProto,
+  encodeMetricsProto,
+  decodeProfilesProto,
+  encodeProfilesProto,
+} from './proto.js';

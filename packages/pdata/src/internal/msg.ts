@@ -124,7 +124,7 @@ export abstract class Msg {
 
   /** @internal */
   _isClean(): boolean {
-    return this._src !== null && !this._dirty && (this._lazy || this._childrenClean());
+    return this._src !== null && !this._dirty && this._childrenClean();
   }
 
   get readOnly(): boolean {

@@ -1,0 +1,68 @@
+// OTLP protobuf codec entry points: Export{Logs,Trace,Metrics,Profiles}ServiceRequest.
+import { PdataDecodeError, resolveLimits, type DecodeLimits } from './errors.js';
+import { Logs } from './logs.js';
+import { Metrics } from './metrics.js';
+import { Profiles } from './profiles.js';
+import { Traces } from './traces.js';
+import type { Msg } from './internal/msg.js';
+import { LOGS, METRICS, PROFILES, TRACES, validate, type Schema } from './internal/validate.js';
+import { Src, Wr } from './internal/wire.js';
+
+function decode<T extends Msg>(m: T, s: Schema, bytes: Uint8Array, limits: DecodeLimits | undefined): T {
+  if (!(bytes instanceof Uint8Array)) throw new PdataDecodeError('invalid-value', 'protobuf input must be a Uint8Array', { offset: 0 });
+  const l = resolveLimits(limits);
+  if (bytes.length > l.maxBytes)
+    throw new PdataDecodeError('too-large', `${bytes.length} bytes exceed the limit of ${l.maxBytes}`, { offset: l.maxBytes });
+  validate(bytes, s, l.maxDepth);
+  m._setSrc(new Src(bytes), 0, bytes.length);
+  return m;
+}
+
+function encode(m: Msg): Uint8Array {
+  if (m._isClean()) return m._src!.b.slice(m._s, m._e);
+  const w = new Wr(m._src !== null ? m._e - m._s + 1024 : 4096);
+  m._l();
+  m._enc(w);
+  return w.finish();
+}
+
+/**
+ * Decodes an ExportLogsServiceRequest (or LogsData: same wire format). The whole input is checked
+ * up front; fields are then decoded on first access. The result keeps a reference to `bytes`:
+ * callers must not modify them afterwards.
+ */
+export function decodeLogsProto(bytes: Uint8Array, limits?: DecodeLimits): Logs {
+  return decode(new Logs(), LOGS, bytes, limits);
+}
+
+/** Encodes to protobuf; parts never changed since decoding are copied from the input bytes. */
+export function encodeLogsProto(logs: Logs): Uint8Array {
+  return encode(logs);
+}
+
+/** Decodes an ExportTraceServiceRequest / TracesData; see {@link decodeLogsProto}. */
+export function decodeTracesProto(bytes: Uint8Array, limits?: DecodeLimits): Traces {
+  return decode(new Traces(), TRACES, bytes, limits);
+}
+
+export function encodeTracesProto(traces: Traces): Uint8Array {
+  return encode(traces);
+}
+
+/** Decodes an ExportMetricsServiceRequest / MetricsData; see {@link decodeLogsProto}. */
+export function decodeMetricsProto(bytes: Uint8Array, limits?: DecodeLimits): Metrics {
+  return decode(new Metrics(), METRICS, bytes, limits);
+}
+
+export function encodeMetricsProto(metrics: Metrics): Uint8Array {
+  return encode(metrics);
+}
+
+/** Decodes an ExportProfilesServiceRequest / ProfilesData (v1development); see {@link decodeLogsProto}. */
+export function decodeProfilesProto(bytes: Uint8Array, limits?: DecodeLimits): Profiles {
+  return decode(new Profiles(), PROFILES, bytes, limits);
+}
+
+export function encodeProfilesProto(profiles: Profiles): Uint8Array {
+  return encode(profiles);
+}
