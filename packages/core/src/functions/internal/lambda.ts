@@ -3,13 +3,12 @@
  * `Reduce`, `When`) share: their gates, arity checks, and walking a list or map source.
  */
 import { PMap, PSlice } from '@ottl/pdata';
+import { LAMBDA_GATE } from '../../check/analysis.js';
 import { goTypeName, isPlainObject, toAttrValue } from '../../types/convert.js';
 import { goFormatValue } from '../../types/math.js';
 import type { CreateEnv, Lambda, TransformContext } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
 
-/** Lambda syntax itself (checked by the parser too). */
-export const LAMBDA_GATE = 'ottl.functions.enableLambda';
 /** Adds upstream's experimental converters to the standard sets; set as each definition's `gate`. */
 export const EXPERIMENTAL_GATE = 'pkg.ottl.functions.enableExperimental';
 
