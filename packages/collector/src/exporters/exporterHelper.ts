@@ -1,0 +1,251 @@
+/**
+ * What every network exporter shares (the Collector's exporterhelper): a bounded in-memory sending
+ * queue drained by `num_consumers` workers, retries with exponential backoff, a timeout per
+ * attempt, and the exporter metrics. An exporter supplies only `send(data, abort)`.
+ *
+ * Contract of `send`: resolve when the backend accepted the data; reject with a
+ * {@link PermanentError} when retrying cannot help (the data is dropped and counted as failed), or
+ * with any other error to be retried ({@link ThrottleError} carries the server's retry delay).
+ */
+import type { Signal } from '../component/componentId.js';
+import type { CreateSettings, Exporter } from '../component/component.js';
+import { bool, duration, int, number, oneOf, raw, struct, type Infer } from '../config/schema.js';
+import { RefusedError, errorMessage, isPermanent } from '../consumer/consumer.js';
+import type { SignalOps } from '../signals.js';
+import { exporterQueueTelemetry, exporterTelemetry } from '../telemetry/componentTelemetry.js';
+
+export const queueConfig = struct(
+  {
+    enabled: bool(true),
+    num_consumers: int(10, { min: 1 }),
+    queue_size: int(1000, { min: 1 }),
+    sizer: oneOf(['requests', 'items'] as const, 'requests'),
+    block_on_overflow: bool(false),
+    /** Deprecated upstream alias of block_on_overflow. */
+    blocking: bool(false),
+    wait_for_result: bool(false),
+    storage: raw(),
+    batch: raw(),
+  },
+  {
+    check: (c, ctx, node) => {
+      if (c.storage !== undefined && c.storage !== null) {
+        ctx.issues.add('config-error', `${ctx.path}.storage`, node?.loc ?? ctx.loc, 'persistent queues (storage) are not supported; the queue is kept in memory', { severity: 'warning' });
+      }
+      if (c.batch !== undefined && c.batch !== null) {
+        ctx.issues.add('config-error', `${ctx.path}.batch`, node?.loc ?? ctx.loc, 'exporter-side batching is not supported; use the batch processor', { severity: 'warning' });
+      }
+    },
+  },
+);
+
+export const retryConfig = struct({
+  enabled: bool(true),
+  initial_interval: duration(5000),
+  randomization_factor: number(0.5, { min: 0, max: 1 }),
+  multiplier: number(1.5, { min: 1 }),
+  max_interval: duration(30_000),
+  max_elapsed_time: duration(300_000),
+});
+
+export type QueueConfig = Infer<typeof queueConfig>;
+export type RetryConfig = Infer<typeof retryConfig>;
+
+export interface HelperConfig {
+  readonly timeout: number;
+  readonly sending_queue: QueueConfig;
+  readonly retry_on_failure: RetryConfig;
+}
+
+/** The fields every queued exporter config has, with the Collector's defaults. */
+export const helperFields = { timeout: duration(5000), sending_queue: queueConfig, retry_on_failure: retryConfig };
+
+/** A retryable failure after which the server asked to wait `retryAfterMs` (HTTP 429/503 Retry-After, gRPC RetryInfo). */
+export class ThrottleError extends Error {
+  override readonly name = 'ThrottleError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+export type SendFn<T> = (data: T, abort: AbortSignal) => Promise<void>;
+
+interface QueueItem<T> {
+  readonly data: T;
+  readonly items: number;
+  readonly done?: { resolve: () => void; reject: (e: unknown) => void };
+}
+
+/** Options for tests: a clock and randomness for backoff. */
+export interface HelperOptions {
+  readonly random?: () => number;
+}
+
+export class ExporterHelper<T> implements Exporter<T> {
+  readonly capabilities = { mutatesData: false };
+  private readonly queue: QueueItem<T>[] = [];
+  private queued = 0;
+  private readonly waiters: (() => void)[] = [];
+  private readonly spaceWaiters: (() => void)[] = [];
+  private readonly workers: Promise<void>[] = [];
+  private stopping = false;
+  private readonly tel;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly set: CreateSettings,
+    private readonly cfg: HelperConfig,
+    private readonly ops: SignalOps<T>,
+    private readonly send: SendFn<T>,
+    private readonly lifecycle: { start?: () => Promise<void>; shutdown?: () => Promise<void> } = {},
+    private readonly options: HelperOptions = {},
+  ) {
+    this.tel = exporterTelemetry(set.metrics, set.id, set.signal as Signal);
+    if (cfg.sending_queue.enabled) {
+      exporterQueueTelemetry(set.metrics, set.id, set.signal as Signal, () => this.queued, () => cfg.sending_queue.queue_size);
+    }
+  }
+
+  /** Items (or requests, by the queue's sizer) waiting in the queue. */
+  get queueSize(): number {
+    return this.queued;
+  }
+
+  async start(): Promise<void> {
+    await this.lifecycle.start?.();
+    if (this.cfg.sending_queue.enabled) {
+      for (let i = 0; i < this.cfg.sending_queue.num_consumers; i++) this.workers.push(this.worker());
+    }
+  }
+
+  /** Stops accepting, waits until the queue drained and every send finished, then closes the exporter. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const w of this.waiters.splice(0)) w();
+    await Promise.all(this.workers);
+    for (const w of this.spaceWaiters.splice(0)) w();
+    this.abort.abort();
+    await this.lifecycle.shutdown?.();
+  }
+
+  async consume(data: T): Promise<void> {
+    const items = this.ops.count(data);
+    if (!this.cfg.sending_queue.enabled) return this.sendWithRetry(data, items, true);
+    const q = this.cfg.sending_queue;
+    const size = q.sizer === 'items' ? items : 1;
+    if (this.stopping) {
+      this.tel.enqueueFailed(items);
+      throw new RefusedError('the exporter is shutting down');
+    }
+    while (this.queued + size > q.queue_size && this.queued > 0) {
+      if (!(q.block_on_overflow || q.blocking) || this.stopping) {
+        this.tel.enqueueFailed(items);
+        throw new RefusedError('sending queue is full');
+      }
+      await new Promise<void>((r) => this.spaceWaiters.push(r));
+    }
+    this.queued += size;
+    if (q.wait_for_result) {
+      await new Promise<void>((resolve, reject) => {
+        this.queue.push({ data, items, done: { resolve, reject } });
+        this.waiters.shift()?.();
+      });
+      return;
+    }
+    this.queue.push({ data, items });
+    this.waiters.shift()?.();
+  }
+
+  private async worker(): Promise<void> {
+    for (;;) {
+      const item = this.queue.shift();
+      if (!item) {
+        if (this.stopping) return;
+        await new Promise<void>((r) => this.waiters.push(r));
+        continue;
+      }
+      try {
+        await this.sendWithRetry(item.data, item.items, item.done !== undefined);
+        item.done?.resolve();
+      } catch (err) {
+        item.done?.reject(err);
+      } finally {
+        this.queued -= this.cfg.sending_queue.sizer === 'items' ? item.items : 1;
+        this.spaceWaiters.shift()?.();
+      }
+    }
+  }
+
+  /** Sends with a timeout per attempt and backoff between attempts. `rethrow`: report failure to the caller. */
+  private async sendWithRetry(data: T, items: number, rethrow: boolean): Promise<void> {
+    const r = this.cfg.retry_on_failure;
+    const began = Date.now();
+    let interval = r.initial_interval;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.attempt(data);
+        this.tel.sent(items);
+        return;
+      } catch (err) {
+        const permanent = isPermanent(err);
+        let wait = Math.min(interval, r.max_interval);
+        const rnd = this.options.random?.() ?? Math.random();
+        wait = wait * (1 - r.randomization_factor + 2 * r.randomization_factor * rnd);
+        if (err instanceof ThrottleError) wait = Math.max(wait, err.retryAfterMs);
+        const giveUp = permanent || !r.enabled || this.abort.signal.aborted || (r.max_elapsed_time > 0 && Date.now() - began + wait > r.max_elapsed_time);
+        if (giveUp) {
+          this.tel.sendFailed(items);
+          const reason = permanent ? 'not retryable error' : !r.enabled ? 'retries disabled' : 'no more retries left';
+          this.set.logger.error(`Exporting failed. Dropping data. Reason: ${reason}`, { error: errorMessage(err), dropped_items: items, attempts: attempt });
+          if (rethrow) throw permanent ? err : new Error(`exporting failed after ${attempt} attempt(s): ${errorMessage(err)}`, { cause: err });
+          return;
+        }
+        this.set.logger.info('Exporting failed. Will retry the request after interval.', { error: errorMessage(err), interval: `${Math.round(wait)}ms` });
+        await sleep(wait, this.abort.signal);
+        interval = interval * r.multiplier;
+      }
+    }
+  }
+
+  private async attempt(data: T): Promise<void> {
+    const ac = new AbortController();
+    const onAbort = () => ac.abort(this.abort.signal.reason);
+    this.abort.signal.addEventListener('abort', onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = this.cfg.timeout > 0
+        ? new Promise<never>((_, reject) => {
+            timer = setTimeout(() => {
+              const e = new Error(`request timed out after ${this.cfg.timeout}ms`);
+              ac.abort(e);
+              reject(e);
+            }, this.cfg.timeout);
+          })
+        : undefined;
+      const sending = this.send(data, ac.signal);
+      await (timeout ? Promise.race([sending, timeout]) : sending);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    }, ms);
+    const done = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
