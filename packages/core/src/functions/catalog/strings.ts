@@ -20,6 +20,12 @@ import { definition as ToUpperCase } from '../converters/to_upper_case.js';
 import { definition as Trim } from '../converters/trim.js';
 import { definition as TrimPrefix } from '../converters/trim_prefix.js';
 import { definition as TrimSuffix } from '../converters/trim_suffix.js';
+import { definition as ExtractGrokPatterns } from '../converters/extract_grok_patterns.js';
+import { definition as ExtractPatterns } from '../converters/extract_patterns.js';
+import { definition as ParseCSV } from '../converters/parse_csv.js';
+import { definition as ParseJSON } from '../converters/parse_json.js';
+import { definition as ParseKeyValue } from '../converters/parse_key_value.js';
+import { definition as ToKeyValueString } from '../converters/to_key_value_string.js';
 import { definition as delete_matching_keys } from '../editors/delete_matching_keys.js';
 import { definition as delete_matching_values } from '../editors/delete_matching_values.js';
 import { definition as keep_matching_keys } from '../editors/keep_matching_keys.js';
@@ -47,6 +53,13 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   Trim,
   TrimPrefix,
   TrimSuffix,
+  // parsing
+  ExtractGrokPatterns,
+  ExtractPatterns,
+  ParseCSV,
+  ParseJSON,
+  ParseKeyValue,
+  ToKeyValueString,
   // regex and glob editors
   delete_matching_keys,
   delete_matching_values,
