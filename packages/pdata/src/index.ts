@@ -58,3 +58,22 @@ export {
   decodeProfilesProto,
   encodeProfilesProto,
 } from './proto.js';
+export {
+  logsToJsonObject,
+  logsFromJsonObject,
+  encodeLogsJson,
+  decodeLogsJson,
+  tracesToJsonObject,
+  tracesFromJsonObject,
+  encodeTracesJson,
+  decodeTracesJson,
+  metricsToJsonObject,
+  metricsFromJsonObject,
+  encodeMetricsJson,
+  decodeMetricsJson,
+  profilesToJsonObject,
+  profilesFromJsonObject,
+  encodeProfilesJson,
+  decodeProfilesJson,
+} from './json.js';
+export type { JsonObject } from './json.js';

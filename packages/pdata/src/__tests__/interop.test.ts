@@ -5,7 +5,13 @@ import {
   PSlice,
   SpanId,
   TraceId,
+  decodeLogsJson,
   decodeLogsProto,
+  decodeMetricsJson,
+  decodeTracesJson,
+  logsToJsonObject,
+  metricsToJsonObject,
+  tracesToJsonObject,
   decodeMetricsProto,
   decodeTracesProto,
   encodeLogsProto,
@@ -118,5 +124,19 @@ describe('OpenTelemetry JS SDK → protobuf → pdata', () => {
     expect(rec.attributes.get('added')).toBe('yes');
     expect(rec.attributes.get('tags')).toBeInstanceOf(PSlice);
     expect(rec.timeUnixNano).toBe(1700000000123456789n);
+  });
+});
+
+describe('OpenTelemetry JS SDK → OTLP/JSON → pdata', () => {
+  it('decodes the SDK JSON serializer output to the same data as its protobuf output', async () => {
+    const logs = await sdkLogs();
+    expect(logsToJsonObject(decodeLogsJson(logs.json))).toEqual(logsToJsonObject(decodeLogsProto(logs.proto)));
+    const spans = sdkSpans();
+    expect(tracesToJsonObject(decodeTracesJson(spans.json))).toEqual(tracesToJsonObject(decodeTracesProto(spans.proto)));
+    const metrics = await sdkMetrics();
+    expect(metricsToJsonObject(decodeMetricsJson(metrics.json))).toEqual(metricsToJsonObject(decodeMetricsProto(metrics.proto)));
+    const span = decodeTracesJson(spans.json).resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+    expect(span.startTimeUnixNano).toBe(1700000000123456789n);
+    expect(span.traceId.toHex()).toBe(TRACE_ID);
   });
 });
