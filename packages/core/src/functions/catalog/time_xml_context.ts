@@ -4,5 +4,70 @@
  * The registry concatenates it with the other catalogues.
  */
 import type { FunctionDef } from '../../types/signature.js';
+import { definition as ConvertAttributesToElementsXML } from '../converters/convert_attributes_to_elements_xml.js';
+import { definition as ConvertTextToElementsXML } from '../converters/convert_text_to_elements_xml.js';
+import { definition as Day } from '../converters/day.js';
+import { definition as Duration } from '../converters/duration.js';
+import { definition as FormatTime } from '../converters/formattime.js';
+import { definition as GetXML } from '../converters/get_xml.js';
+import { definition as Hour } from '../converters/hour.js';
+import { definition as Hours } from '../converters/hours.js';
+import { definition as InsertXML } from '../converters/insert_xml.js';
+import { definition as Microseconds } from '../converters/microseconds.js';
+import { definition as Milliseconds } from '../converters/milliseconds.js';
+import { definition as Minute } from '../converters/minute.js';
+import { definition as Minutes } from '../converters/minutes.js';
+import { definition as Month } from '../converters/month.js';
+import { definition as Nanosecond } from '../converters/nanosecond.js';
+import { definition as Nanoseconds } from '../converters/nanoseconds.js';
+import { definition as Now } from '../converters/now.js';
+import { definition as ParseSimplifiedXML } from '../converters/parse_simplified_xml.js';
+import { definition as ParseXML } from '../converters/parse_xml.js';
+import { definition as RemoveXML } from '../converters/remove_xml.js';
+import { definition as Second } from '../converters/second.js';
+import { definition as Seconds } from '../converters/seconds.js';
+import { definition as Time } from '../converters/time.js';
+import { definition as TruncateTime } from '../converters/truncate_time.js';
+import { definition as Unix } from '../converters/unix.js';
+import { definition as UnixMicro } from '../converters/unix_micro.js';
+import { definition as UnixMilli } from '../converters/unix_milli.js';
+import { definition as UnixNano } from '../converters/unix_nano.js';
+import { definition as UnixSeconds } from '../converters/unix_seconds.js';
+import { definition as Weekday } from '../converters/weekday.js';
+import { definition as Year } from '../converters/year.js';
 
-export const FUNCTIONS: readonly FunctionDef[] = [];
+export const FUNCTIONS: readonly FunctionDef[] = [
+  // Time and duration
+  Time,
+  FormatTime,
+  TruncateTime,
+  Duration,
+  Now,
+  Unix,
+  UnixSeconds,
+  UnixMilli,
+  UnixMicro,
+  UnixNano,
+  Year,
+  Month,
+  Day,
+  Hour,
+  Minute,
+  Second,
+  Nanosecond,
+  Weekday,
+  Hours,
+  Minutes,
+  Seconds,
+  Milliseconds,
+  Microseconds,
+  Nanoseconds,
+  // XML
+  ParseXML,
+  ParseSimplifiedXML,
+  GetXML,
+  InsertXML,
+  RemoveXML,
+  ConvertAttributesToElementsXML,
+  ConvertTextToElementsXML,
+];

@@ -1,0 +1,23 @@
+/**
+ * `Day(value)` (upstream `ottlfuncs/func_day.go`): the day of the month (1–31) of the time in its
+ * zone, as Go's `Time.Day()`.
+ */
+import { civil } from '../internal/goTime.js';
+import { unaryConverter } from '../internal/unaryConverter.js';
+import type { FunctionDef } from '../../types/signature.js';
+import type { OttlTime } from '../../types/values.js';
+
+export const definition: FunctionDef = unaryConverter<OttlTime>({
+  name: 'Day',
+  type: 'time',
+  description: 'A time.',
+  returns: 'int',
+  apply: (t) => BigInt(civil(t).day),
+  doc: {
+    category: 'time',
+    summary: "Returns the day of the month (1–31) of the time in its zone.",
+    returns: 'int',
+    failures: ['`value` is not a time (`expected time but got …`).'],
+    examples: [{ code: 'Day(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 26 }],
+  },
+});

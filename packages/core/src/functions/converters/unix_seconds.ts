@@ -1,0 +1,25 @@
+/**
+ * `UnixSeconds(value)` (upstream `ottlfuncs/func_unix_seconds.go`): the number of whole seconds
+ * elapsed since the Unix epoch (Go's `Time.Unix()`; floored for times before the epoch).
+ */
+import { floorDivBig } from '../internal/goTime.js';
+import { unaryConverter } from '../internal/unaryConverter.js';
+import type { FunctionDef } from '../../types/signature.js';
+import type { OttlTime } from '../../types/values.js';
+
+export const definition: FunctionDef = unaryConverter<OttlTime>({
+  name: 'UnixSeconds',
+  type: 'time',
+  description: 'A time.',
+  returns: 'int',
+  apply: (t) => floorDivBig(t.epochNanos, 1_000_000_000n),
+  doc: {
+    category: 'time',
+    summary: "Returns the number of whole seconds elapsed since the Unix epoch (Go's `Time.Unix()`; floored for times before the epoch).",
+    returns: 'int',
+    failures: ['`value` is not a time (`expected time but got …`).'],
+    examples: [
+      { code: 'UnixSeconds(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 1685104496 },
+    ],
+  },
+});
