@@ -33,6 +33,7 @@ export interface KeyedDef<C> {
   bindKey?(key: string): { get(ctx: C): Value; set(ctx: C, value: Value): void };
 }
 
+/** Field and key functions never use `this`: accessors call them unbound. */
 export interface FieldDef<C> {
   readonly doc: string;
   readonly type: OttlType;

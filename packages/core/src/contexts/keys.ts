@@ -256,10 +256,9 @@ export function applyKeysToValue(value: Value, keys: readonly Value[]): Value {
       }
     } else if (typeof key === 'bigint') {
       if (cur instanceof PSlice || Array.isArray(cur)) {
-        const items = cur as PSlice | readonly Value[];
-        const len = items.length;
-        if (key < 0n || key >= BigInt(len)) throw new OttlError(`index ${key} out of bounds`);
-        cur = cur instanceof PSlice ? fromPdataValue(cur.get(Number(key))) : (cur as readonly Value[])[Number(key)]!;
+        const list = cur as PSlice | readonly Value[];
+        if (key < 0n || key >= BigInt(list.length)) throw new OttlError(`index ${key} out of bounds`);
+        cur = list instanceof PSlice ? fromPdataValue(list.get(Number(key))) : list[Number(key)]!;
       } else {
         throw new OttlError(`type, ${keyTypeName(cur)}, does not support int indexing`);
       }

@@ -287,8 +287,9 @@ function makeAccessor(field: FieldDef<Ctx>, text: string, last: PathSegmentNode)
   const keyNodes = last.keys;
   const readOnlySet = field.set === undefined ? readOnlySetter(field.readOnlyError ?? `the path ${text} cannot be modified`) : undefined;
   if (keyNodes.length === 0) {
-    const get = (ctx: Ctx): Value => field.get(ctx);
-    const set = readOnlySet ?? ((ctx: Ctx, v: Value): void => field.set!(ctx, v));
+    // Field functions never use `this`, so they serve as accessors unwrapped.
+    const get = field.get;
+    const set = readOnlySet ?? field.set!;
     return {
       type: field.type,
       readOnly: readOnlySet !== undefined,
@@ -314,7 +315,7 @@ function makeAccessor(field: FieldDef<Ctx>, text: string, last: PathSegmentNode)
   const literals = keyNodes.map((k) => literalKeyValue(k)!);
   if (literals.length === 1 && typeof literals[0] === 'string' && keyed.bindKey && !readOnlySet) {
     const bound = keyed.bindKey(literals[0]);
-    return { ...accessor, getBound: (ctx) => bound.get(ctx), setBound: (ctx, v) => bound.set(ctx, v) };
+    return { ...accessor, getBound: bound.get, setBound: bound.set };
   }
   return {
     ...accessor,
