@@ -119,10 +119,10 @@ export function renderConfigDiagnostics(diagnostics: readonly ConfigDiagnostic[]
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const files = new Set(diagnostics.map((d) => d.file ?? '<config>')).size;
+  const files = new Set(diagnostics.flatMap((d) => (d.file === undefined ? [] : [d.file]))).size;
   const parts = [`${errors} error${errors === 1 ? '' : 's'}`];
   if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-  out.push(`${parts.join(', ')} in ${files} file${files === 1 ? '' : 's'}`);
+  out.push(`${parts.join(', ')}${files > 0 ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}`);
   return out.join('\n');
 }
 
