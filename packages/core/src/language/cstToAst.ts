@@ -7,7 +7,8 @@
  * Builders never throw. When part of the CST is missing (error recovery), they build what they can
  * and leave the rest out; any such gap has an error diagnostic already.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import { tokenMatcher } from 'chevrotain';
+import type { CstNode, IToken, TokenType } from 'chevrotain';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Range, Severity, TextEdit } from '../diagnostics/diagnostic.js';
 import type {
@@ -31,14 +32,16 @@ import type {
 } from './ast.js';
 import { unquote } from './goString.js';
 import { emptyRange, isVirtual, rangeOf, type PositionMapper } from './positions.js';
-import { SingleQuotedString, singleToDoubleQuoted } from './tokens.js';
+import { Equal, OpAddSub, OpAnd, OpComparison, OpMultDiv, OpOr, SingleQuotedString, singleToDoubleQuoted } from './tokens.js';
 
 function nodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] as CstNode[] | undefined) ?? [];
 }
 
 function tokens(node: CstNode, key: string): IToken[] {
-  return ((node.children[key] as IToken[] | undefined) ?? []).filter((t) => !isVirtual(t));
+  const all = (node.children[key] as IToken[] | undefined) ?? [];
+  for (const t of all) if (isVirtual(t)) return all.filter((x) => !isVirtual(x));
+  return all;
 }
 
 function node(node: CstNode, key: string): CstNode | undefined {
@@ -48,10 +51,6 @@ function node(node: CstNode, key: string): CstNode | undefined {
 function token(node: CstNode, key: string): IToken | undefined {
   const t = (node.children[key] as IToken[] | undefined)?.[0];
   return isVirtual(t) ? undefined : t;
-}
-
-function byOffset(a: IToken, b: IToken): number {
-  return a.startOffset - b.startOffset;
 }
 
 /** A value together with its outer range (which includes any parentheses around it). */
@@ -69,6 +68,134 @@ interface ValueOptions {
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
+
+/** An `expression` CST after precedence: which operators apply to which operands. */
+type Expr =
+  | { readonly t: 'operand'; readonly cst: CstNode; readonly strip?: IToken }
+  | { readonly t: 'or' | 'and'; readonly op: IToken; readonly items: readonly (Expr | undefined)[] }
+  | { readonly t: 'not'; readonly op: IToken; readonly item: Expr | undefined }
+  | { readonly t: 'cmp'; readonly op: IToken; readonly left: Expr | undefined; readonly right: Expr | undefined }
+  | { readonly t: 'math'; readonly op: IToken; readonly signed: boolean; readonly left: Expr | undefined; readonly right: Expr | undefined };
+
+/** The offset of the first real token under a CST node. */
+function firstOffset(cst: CstNode): number {
+  let min = Infinity;
+  for (const children of Object.values(cst.children)) {
+    const first = children[0];
+    if (first === undefined) continue;
+    const offset = 'image' in first ? (isVirtual(first) ? Infinity : first.startOffset) : firstOffset(first);
+    if (offset < min) min = offset;
+  }
+  return min;
+}
+
+/** The offset of a `key` CST (its `[`). */
+function keyOffset(key: CstNode): number {
+  const open = (key.children['LBracket'] as IToken[] | undefined)?.[0];
+  return open !== undefined && !isVirtual(open) ? open.startOffset : firstOffset(key);
+}
+
+/**
+ * Recursive descent over a flat operand/operator list: `operators[k]` stands between operands
+ * `k` and `k + 1` (null: a signed number directly after operand `k`), `nots[k]` before operand `k`.
+ */
+class PrecedenceReader {
+  private next = 0;
+  private readonly notsUsed = new Set<number>();
+
+  constructor(
+    private readonly operands: readonly CstNode[],
+    private readonly operators: readonly (IToken | null)[],
+    private readonly nots: readonly (readonly IToken[])[],
+    private readonly sink: { reportNot(not: IToken, repeated: boolean): void; reportChain(op: IToken): void },
+  ) {}
+
+  /** The operator after the last operand read; undefined at the end. */
+  private peek(): IToken | null | undefined {
+    return this.next > 0 && this.next - 1 < this.operators.length ? this.operators[this.next - 1] : undefined;
+  }
+
+  or(): Expr | undefined {
+    return this.chain('or', OpOr, () => this.and());
+  }
+
+  private and(): Expr | undefined {
+    return this.chain('and', OpAnd, () => this.not());
+  }
+
+  private chain(t: 'or' | 'and', type: TokenType, operand: () => Expr | undefined): Expr | undefined {
+    const first = operand();
+    let op = this.peek();
+    if (!op || !tokenMatcher(op, type)) return first;
+    const items = [first];
+    const firstOp = op;
+    while (op && tokenMatcher(op, type)) {
+      items.push(operand());
+      op = this.peek();
+    }
+    return { t, op: firstOp, items };
+  }
+
+  private not(): Expr | undefined {
+    const nots = this.nots[this.next];
+    if (nots === undefined || nots.length === 0) return this.comparison();
+    this.notsUsed.add(this.next);
+    for (const extra of nots.slice(1)) this.sink.reportNot(extra, true);
+    return { t: 'not', op: nots[0]!, item: this.comparison() };
+  }
+
+  private comparison(): Expr | undefined {
+    const left = this.sum();
+    const op = this.peek();
+    if (!op || !(op.tokenType === OpComparison || op.tokenType === Equal)) return left;
+    const right = this.sum();
+    for (let more = this.peek(); more && (more.tokenType === OpComparison || more.tokenType === Equal); more = this.peek()) {
+      this.sink.reportChain(more);
+      this.sum();
+    }
+    return { t: 'cmp', op, left, right };
+  }
+
+  private sum(): Expr | undefined {
+    let left = this.product();
+    for (let op = this.peek(); op === null || (op !== undefined && op.tokenType === OpAddSub); op = this.peek()) {
+      const right = this.product();
+      const opToken = op === null ? this.signedNumber(right) : op;
+      if (opToken === undefined) return undefined;
+      left = { t: 'math', op: opToken, signed: op === null, left, right };
+    }
+    return left;
+  }
+
+  /** The signed number token that starts a product read after a `null` operator. */
+  private signedNumber(e: Expr | undefined): IToken | undefined {
+    let leftmost = e;
+    while (leftmost?.t === 'math') leftmost = leftmost.left;
+    return leftmost?.t === 'operand' ? leftmost.strip : undefined;
+  }
+
+  private product(): Expr | undefined {
+    let left = this.operand();
+    for (let op = this.peek(); op && op.tokenType === OpMultDiv; op = this.peek()) {
+      left = { t: 'math', op, signed: false, left, right: this.operand() };
+    }
+    return left;
+  }
+
+  private operand(): Expr | undefined {
+    const k = this.next;
+    const cst = this.operands[k];
+    if (cst === undefined) return undefined;
+    this.next++;
+    if (!this.notsUsed.has(k)) for (const not of this.nots[k] ?? []) this.sink.reportNot(not, false);
+    if (k > 0 && this.operators[k - 1] === null) {
+      const primary = cst.children;
+      const strip = ((primary['Int'] ?? primary['Float']) as IToken[] | undefined)?.[0];
+      return strip ? { t: 'operand', cst, strip } : { t: 'operand', cst };
+    }
+    return { t: 'operand', cst };
+  }
+}
 
 /** Builds AST nodes from one parse; collects diagnostics into `diagnostics`. */
 export class AstBuilder {
@@ -113,68 +240,55 @@ export class AstBuilder {
 
   /** A boolean expression (`expression` CST). */
   condition(expr: CstNode): BoolExprNode | undefined {
-    const operands = nodes(expr, 'andExpr')
-      .map((a) => this.andExpr(a))
-      .filter((x): x is BoolExprNode => x !== undefined);
-    if (operands.length <= 1) return operands[0];
-    return { kind: 'Or', operands, range: rangeOf(operands[0]!.range.start, operands[operands.length - 1]!.range.end) };
+    return this.bool(this.read(expr));
   }
 
   /** A value (`expression` CST); reports boolean operators, which values cannot contain. */
   value(expr: CstNode, options: ValueOptions = {}): Built<ValueNode | FunctionNameNode> | undefined {
-    const sum = this.plainSum(expr);
-    return sum && this.sumValue(sum, options);
+    return this.valueOf(this.read(expr), options);
   }
 
   // -------------------------------------------------------------------------------------------
-  // Booleans
+  // Precedence: the flat `expression` CST as a tree
 
-  private andExpr(cst: CstNode): BoolExprNode | undefined {
-    const operands = nodes(cst, 'notExpr')
-      .map((n) => this.notExpr(n))
-      .filter((x): x is BoolExprNode => x !== undefined);
-    if (operands.length <= 1) return operands[0];
-    return { kind: 'And', operands, range: rangeOf(operands[0]!.range.start, operands[operands.length - 1]!.range.end) };
-  }
-
-  private notExpr(cst: CstNode): BoolExprNode | undefined {
-    const cmp = node(cst, 'comparison');
-    const operand = cmp && this.comparison(cmp);
-    const not = token(cst, 'OpNot');
-    if (not === undefined || operand === undefined) return operand;
-    return { kind: 'Not', operand, range: rangeOf(this.pos.start(not), operand.range.end) };
-  }
-
-  private comparisonOps(cst: CstNode): IToken[] {
-    const ops = [...tokens(cst, 'OpComparison'), ...tokens(cst, 'Equal')];
-    return ops.length > 1 ? ops.sort(byOffset) : ops;
-  }
-
-  private comparison(cst: CstNode): BoolExprNode | undefined {
-    const sums = nodes(cst, 'sum');
-    const ops = this.comparisonOps(cst);
-    if (ops.length === 0) return sums[0] && this.boolFromSum(sums[0]);
-    const op = ops[0]!;
-    const opRange = this.pos.tokenRange(op);
-    if (op.image === '=') this.reportAssignment(op);
-    if (ops.length > 1) {
-      const second = ops[1]!;
-      this.report('comparison-chain', `comparisons cannot be chained: '${second.image}' follows another comparison`, this.pos.tokenRange(second), {
-        label: 'second comparison',
-        hint: 'combine two comparisons with and, e.g. a < b and b < c',
-      });
+  /** Applies `or < and < not < comparison < + - < * /` to the flat operand/operator list. */
+  private read(expr: CstNode): Expr | undefined {
+    const operands = nodes(expr, 'operand');
+    const operatorTokens = tokens(expr, 'operator');
+    const notTokens = tokens(expr, 'not');
+    if (operands.length === 0) return undefined;
+    let operators: (IToken | null)[] = operatorTokens;
+    const nots: IToken[][] = operands.map(() => []);
+    if (notTokens.length > 0 || operatorTokens.length < operands.length - 1) {
+      // Rare shapes (`not`, or a signed number right after an operand): place them by offset.
+      const starts = operands.map((o) => firstOffset(o));
+      for (const not of notTokens) {
+        const k = starts.findIndex((s) => s > not.startOffset);
+        if (k >= 0) nots[k]!.push(not);
+      }
+      operators = [];
+      for (let k = 1; k < operands.length; k++) {
+        const op = operatorTokens.find((t) => t.startOffset > starts[k - 1]! && t.startOffset < starts[k]!);
+        operators.push(op ?? null);
+      }
     }
-    const left = sums[0] && this.sumValue(sums[0], {});
-    const right = sums[1] && this.sumValue(sums[1], {});
-    if (left === undefined || right === undefined) return undefined;
-    return {
-      kind: 'Comparison',
-      op: (op.image === '=' ? '==' : op.image) as ComparisonOp,
-      opRange,
-      left: this.notFunctionName(left),
-      right: this.notFunctionName(right),
-      range: rangeOf(left.range.start, right.range.end),
-    };
+    return new PrecedenceReader(operands, operators, nots, this).or();
+  }
+
+  /** Reports a misplaced or repeated `not` (called by the precedence reader). */
+  reportNot(not: IToken, repeated: boolean): void {
+    this.report('unexpected-token', repeated ? "'not' cannot be repeated" : "'not' can only start a condition", this.pos.tokenRange(not), {
+      label: repeated ? 'second not' : 'misplaced not',
+      hint: repeated ? 'to negate twice, write not (not …)' : 'put not before the whole comparison, e.g. not a == b, or wrap it: a == (not …) is not allowed',
+    });
+  }
+
+  /** Reports a second comparison operator in a row (called by the precedence reader). */
+  reportChain(op: IToken): void {
+    this.report('comparison-chain', `comparisons cannot be chained: '${op.image}' follows another comparison`, this.pos.tokenRange(op), {
+      label: 'second comparison',
+      hint: 'combine two comparisons with and, e.g. a < b and b < c',
+    });
   }
 
   private reportAssignment(op: IToken): void {
@@ -186,26 +300,57 @@ export class AstBuilder {
     });
   }
 
-  /** A `sum` in boolean position: `true`/`false`, a converter call, or a parenthesised condition. */
-  private boolFromSum(sum: CstNode): BoolExprNode | undefined {
-    const product = node(sum, 'product');
-    const primaries = product ? nodes(product, 'primary') : [];
-    if (nodes(sum, 'sumTail').length > 0 || primaries.length !== 1) {
-      const built = this.sumValue(sum, {});
-      if (built) {
-        this.report('non-boolean-condition', 'arithmetic is not a condition', built.range, {
-          label: 'a number, not a boolean',
-          hint: `compare it, e.g. ${this.text(built.range)} > 0`,
-        });
+  // -------------------------------------------------------------------------------------------
+  // Booleans
+
+  private bool(e: Expr | undefined): BoolExprNode | undefined {
+    if (e === undefined) return undefined;
+    switch (e.t) {
+      case 'or':
+      case 'and': {
+        const operands = e.items.map((i) => this.bool(i)).filter((x): x is BoolExprNode => x !== undefined);
+        if (operands.length <= 1) return operands[0];
+        const range = rangeOf(operands[0]!.range.start, operands[operands.length - 1]!.range.end);
+        return e.t === 'or' ? { kind: 'Or', operands, range } : { kind: 'And', operands, range };
       }
-      return undefined;
+      case 'not': {
+        const operand = this.bool(e.item);
+        return operand && { kind: 'Not', operand, range: rangeOf(this.pos.start(e.op), operand.range.end) };
+      }
+      case 'cmp': {
+        if (e.op.image === '=') this.reportAssignment(e.op);
+        const left = this.valueOf(e.left, {});
+        const right = this.valueOf(e.right, {});
+        if (left === undefined || right === undefined) return undefined;
+        return {
+          kind: 'Comparison',
+          op: (e.op.image === '=' ? '==' : e.op.image) as ComparisonOp,
+          opRange: this.pos.tokenRange(e.op),
+          left: this.notFunctionName(left),
+          right: this.notFunctionName(right),
+          range: rangeOf(left.range.start, right.range.end),
+        };
+      }
+      case 'math': {
+        const built = this.valueOf(e, {});
+        if (built) {
+          this.report('non-boolean-condition', 'arithmetic is not a condition', built.range, {
+            label: 'a number, not a boolean',
+            hint: `compare it, e.g. ${this.text(built.range)} > 0`,
+          });
+        }
+        return undefined;
+      }
+      case 'operand':
+        return this.boolOperand(e.cst);
     }
-    const primary = primaries[0]!;
-    const paren = node(primary, 'parenExpr');
-    if (paren) {
-      const inner = node(paren, 'expression');
-      return inner && this.condition(inner);
-    }
+  }
+
+  /** A primary in boolean position: `true`/`false`, a converter call, or a parenthesised condition. */
+  private boolOperand(primary: CstNode): BoolExprNode | undefined {
+    const parenOrLambda = node(primary, 'parenOrLambda');
+    const inner = parenOrLambda && node(parenOrLambda, 'expression');
+    if (inner) return this.condition(inner);
     const bool = token(primary, 'Boolean');
     if (bool) {
       const literal = this.literal(bool);
@@ -237,75 +382,42 @@ export class AstBuilder {
   // -------------------------------------------------------------------------------------------
   // Values
 
-  /** The first boolean operator (`or`, `and`, `not`, a comparison) at the top of `expr`, if any. */
-  private firstBoolOperator(expr: CstNode): IToken | undefined {
-    const or = token(expr, 'OpOr');
-    const and = node(expr, 'andExpr');
-    const andOp = and && token(and, 'OpAnd');
-    const not = and && node(and, 'notExpr');
-    const notOp = not && token(not, 'OpNot');
-    const cmp = not && node(not, 'comparison');
-    const cmpOp = cmp && this.comparisonOps(cmp)[0];
-    return [or, andOp, notOp, cmpOp].filter((t): t is IToken => t !== undefined).sort(byOffset)[0];
-  }
-
-  /** The `sum` of an expression without boolean operators; reports the first such operator. */
-  private plainSum(expr: CstNode): CstNode | undefined {
-    const op = this.firstBoolOperator(expr);
-    if (op !== undefined) {
-      if (op.image === '=') {
-        this.reportAssignment(op);
-      } else {
-        const what = op.tokenType.name === 'OpComparison' ? 'a comparison' : `'${op.image}'`;
-        this.report('unexpected-token', `${what} cannot be used in a value; it belongs in a condition`, this.pos.tokenRange(op), {
-          label: 'only allowed in conditions',
-          hint: 'conditions go after where (statements) or in conditions lists; a value here can be a literal, a path, a converter call or arithmetic',
-        });
+  private valueOf(e: Expr | undefined, options: ValueOptions): Built<ValueNode | FunctionNameNode> | undefined {
+    if (e === undefined) return undefined;
+    switch (e.t) {
+      case 'operand':
+        return this.primary(e.cst, options, e.strip);
+      case 'math': {
+        const left = this.mathOperand(this.valueOf(e.left, {}));
+        let op: MathOp;
+        let opRange: Range;
+        if (e.signed) {
+          op = e.op.image[0] as MathOp;
+          opRange = rangeOf(this.pos.start(e.op), this.pos.inside(e.op, 1));
+          if (left !== undefined) this.reportAbsorbedSign(left, e.op);
+        } else {
+          op = e.op.image as MathOp;
+          opRange = this.pos.tokenRange(e.op);
+        }
+        const right = this.mathOperand(this.valueOf(e.right, {}));
+        if (left === undefined || right === undefined) return undefined;
+        const math: MathNode = { kind: 'Math', op, opRange, left: left.node, right: right.node, range: rangeOf(left.range.start, right.range.end) };
+        return { node: math, range: math.range };
       }
-      return undefined;
-    }
-    const and = node(expr, 'andExpr');
-    const not = and && node(and, 'notExpr');
-    const cmp = not && node(not, 'comparison');
-    return cmp && node(cmp, 'sum');
-  }
-
-  private sumValue(sum: CstNode, options: ValueOptions): Built<ValueNode | FunctionNameNode> | undefined {
-    const first = node(sum, 'product');
-    const tails = nodes(sum, 'sumTail');
-    if (first === undefined) return undefined;
-    if (tails.length === 0) return this.productValue(first, options);
-    let left = this.mathOperand(this.productValue(first, {}));
-    for (const tail of tails) {
-      const opTok = token(tail, 'OpAddSub');
-      const product = node(tail, 'product');
-      if (product === undefined) return undefined;
-      let op: MathOp;
-      let opRange: Range;
-      let right: Built<ValueNode> | undefined;
-      if (opTok !== undefined) {
-        op = opTok.image as MathOp;
-        opRange = this.pos.tokenRange(opTok);
-        right = this.mathOperand(this.productValue(product, {}));
-      } else {
-        // A product that starts with a signed number: `1-1` or `x -1`.
-        const signed = this.firstNumberToken(product);
-        if (signed === undefined) return undefined;
-        op = signed.image[0] as MathOp;
-        opRange = rangeOf(this.pos.start(signed), this.pos.inside(signed, 1));
-        if (left !== undefined) this.reportAbsorbedSign(left, signed);
-        right = this.mathOperand(this.productValue(product, {}, signed));
+      default: {
+        const op = e.op;
+        if (op.image === '=') {
+          this.reportAssignment(op);
+        } else {
+          const what = e.t === 'cmp' ? 'a comparison' : `'${op.image}'`;
+          this.report('unexpected-token', `${what} cannot be used in a value; it belongs in a condition`, this.pos.tokenRange(op), {
+            label: 'only allowed in conditions',
+            hint: 'conditions go after where (statements) or in conditions lists; a value here can be a literal, a path, a converter call or arithmetic',
+          });
+        }
+        return undefined;
       }
-      if (left === undefined || right === undefined) return undefined;
-      const math: MathNode = { kind: 'Math', op, opRange, left: left.node, right: right.node, range: rangeOf(left.range.start, right.range.end) };
-      left = { node: math, range: math.range };
     }
-    return left;
-  }
-
-  private firstNumberToken(product: CstNode): IToken | undefined {
-    const primary = node(product, 'primary');
-    return primary && (token(primary, 'Int') ?? token(primary, 'Float'));
   }
 
   private reportAbsorbedSign(left: Built<ValueNode>, signed: IToken): void {
@@ -325,33 +437,6 @@ export class AstBuilder {
         fix: [{ range: signRange, newText: `${spaceBefore ? '' : ' '}${sign} ` }],
       },
     );
-  }
-
-  /**
-   * A `product` as a value. `strip` is a signed number token whose sign was read as a binary
-   * operator; its literal is built without the sign.
-   */
-  private productValue(product: CstNode, options: ValueOptions, strip?: IToken): Built<ValueNode | FunctionNameNode> | undefined {
-    const primaries = nodes(product, 'primary');
-    const ops = tokens(product, 'OpMultDiv');
-    if (primaries.length === 0) return undefined;
-    if (primaries.length === 1) return this.primary(primaries[0]!, options, strip);
-    let left = this.mathOperand(this.primary(primaries[0]!, {}, strip));
-    for (let i = 1; i < primaries.length; i++) {
-      const right = this.mathOperand(this.primary(primaries[i]!, {}));
-      const op = ops[i - 1];
-      if (left === undefined || right === undefined || op === undefined) return undefined;
-      const math: MathNode = {
-        kind: 'Math',
-        op: op.image as MathOp,
-        opRange: this.pos.tokenRange(op),
-        left: left.node,
-        right: right.node,
-        range: rangeOf(left.range.start, right.range.end),
-      };
-      left = { node: math, range: math.range };
-    }
-    return left;
   }
 
   /** Checks that a value can be an operand of `+ - * /`: a number, a path, a converter call or math. */
@@ -382,6 +467,10 @@ export class AstBuilder {
     });
   }
 
+  /**
+   * A `primary` as a value. `strip` is a signed number token whose sign was read as a binary
+   * operator; its literal is built without the sign.
+   */
   private primary(primary: CstNode, options: ValueOptions, strip?: IToken): Built<ValueNode | FunctionNameNode> | undefined {
     const ch = primary.children;
     if (ch['invocation']) {
@@ -392,7 +481,7 @@ export class AstBuilder {
       const path = this.path(ch['path'][0] as CstNode);
       return path && { node: path, range: path.range };
     }
-    const tok = (ch['String'] ?? ch['Int'] ?? ch['Float'] ?? ch['Bytes'] ?? ch['Boolean'] ?? ch['nil'])?.[0] as IToken | undefined;
+    const tok = (ch['String'] ?? ch['Int'] ?? ch['Float'] ?? ch['Bytes'] ?? ch['Boolean'])?.[0] as IToken | undefined;
     if (tok !== undefined) {
       if (isVirtual(tok)) return undefined;
       const literal = this.literal(tok, tok === strip);
@@ -414,24 +503,21 @@ export class AstBuilder {
     }
     if (ch['list']) return this.list(ch['list'][0] as CstNode);
     if (ch['map']) return this.map(ch['map'][0] as CstNode);
-    if (ch['parenExpr']) return this.parenValue(ch['parenExpr'][0] as CstNode);
-    if (ch['lambda']) {
-      const lambda = this.lambda(ch['lambda'][0] as CstNode);
-      if (lambda && !options.lambda) {
-        this.report('lambda-not-allowed', 'a lambda can only be passed as a function argument', lambda.range, {
-          label: 'lambda',
-        });
-      }
-      return lambda && { node: lambda, range: lambda.range };
+    const parenOrLambda = ch['parenOrLambda']?.[0] as CstNode | undefined;
+    if (parenOrLambda === undefined) return undefined;
+    const lambdaCst = node(parenOrLambda, 'lambda');
+    if (lambdaCst === undefined) return this.parenValue(parenOrLambda);
+    const lambda = this.lambda(lambdaCst);
+    if (lambda && !options.lambda) {
+      this.report('lambda-not-allowed', 'a lambda can only be passed as a function argument', lambda.range, { label: 'lambda' });
     }
-    return undefined;
+    return lambda && { node: lambda, range: lambda.range };
   }
 
   /** `( … )` in a value groups arithmetic (upstream: `"(" mathExpression ")"`). */
   private parenValue(paren: CstNode): Built<ValueNode> | undefined {
     const inner = node(paren, 'expression');
-    const sum = inner && this.plainSum(inner);
-    const built = sum && this.mathOperand(this.sumValue(sum, {}));
+    const built = inner && this.mathOperand(this.value(inner));
     const open = token(paren, 'LParen');
     const close = token(paren, 'RParen');
     if (built === undefined) return undefined;
@@ -655,22 +741,42 @@ export class AstBuilder {
     };
   }
 
-  private path(cst: CstNode): PathNode | undefined {
-    const fields = nodes(cst, 'field')
-      .map((f) => this.field(f))
-      .filter((f): f is PathSegmentNode => f !== undefined);
-    if (fields.length === 0) return undefined;
-    const range = rangeOf(fields[0]!.range.start, fields[fields.length - 1]!.range.end);
-    const first = fields[0]!;
-    if (fields.length >= 2 && first.keys.length === 0) {
-      return { kind: 'Path', context: first.name, contextRange: first.nameRange, segments: fields.slice(1), range };
+  /** A path, or the nil literal (`nil` parses as a one-segment path; upstream matches it by text). */
+  private path(cst: CstNode): PathNode | LiteralNode | undefined {
+    const names = tokens(cst, 'name');
+    const keys = nodes(cst, 'key');
+    if (names.length === 0) return undefined;
+    if (names[0]!.image === 'nil') {
+      const literal = this.literal(names[0]!);
+      if (names.length > 1 || keys.length > 0) {
+        this.report('unexpected-token', 'nil cannot be indexed or have fields', rangeOf(literal.range.end, this.pos.after(names[names.length - 1]!)), {
+          label: 'after nil',
+          hint: 'nil is the empty value; a path cannot be named nil',
+        });
+      }
+      return literal;
     }
-    return { kind: 'Path', segments: fields, range };
+    const segments: PathSegmentNode[] = [];
+    let k = 0;
+    for (let i = 0; i < names.length; i++) {
+      const nameTok = names[i]!;
+      const next = names[i + 1]?.startOffset ?? Infinity;
+      const segmentKeys: KeyNode[] = [];
+      for (; k < keys.length && keyOffset(keys[k]!) < next; k++) {
+        const key = this.key(keys[k]!);
+        if (key) segmentKeys.push(key);
+      }
+      segments.push(this.segment(nameTok, segmentKeys));
+    }
+    const range = rangeOf(segments[0]!.range.start, segments[segments.length - 1]!.range.end);
+    const first = segments[0]!;
+    if (segments.length >= 2 && first.keys.length === 0) {
+      return { kind: 'Path', context: first.name, contextRange: first.nameRange, segments: segments.slice(1), range };
+    }
+    return { kind: 'Path', segments, range };
   }
 
-  private field(cst: CstNode): PathSegmentNode | undefined {
-    const nameTok = token(cst, 'Lowercase');
-    if (nameTok === undefined) return undefined;
+  private segment(nameTok: IToken, keys: KeyNode[]): PathSegmentNode {
     const nameRange = this.pos.tokenRange(nameTok);
     if (/[A-Z]/.test(nameTok.image)) {
       this.report('unexpected-token', `'${nameTok.image}' is not a valid path segment name`, nameRange, {
@@ -678,9 +784,6 @@ export class AstBuilder {
         hint: 'path segment names use lower-case letters, digits and _ (e.g. attributes, trace_id)',
       });
     }
-    const keys = nodes(cst, 'key')
-      .map((k) => this.key(k))
-      .filter((k): k is KeyNode => k !== undefined);
     const end = keys.length > 0 ? keys[keys.length - 1]!.range.end : nameRange.end;
     return { kind: 'PathSegment', name: nameTok.image, nameRange, keys, range: rangeOf(nameRange.start, end) };
   }
@@ -761,7 +864,9 @@ export class AstBuilder {
       .filter((t): t is IToken => t !== undefined);
     const expr = node(cst, 'expression');
     if (open === undefined || expr === undefined) return undefined;
-    const body = this.firstBoolOperator(expr) === undefined ? this.value(expr, {})?.node : this.condition(expr);
+    // A body with and/or/not or a comparison is a condition; anything else is a value.
+    const tree = this.read(expr);
+    const body = tree?.t === 'operand' || tree?.t === 'math' ? this.valueOf(tree, {})?.node : this.bool(tree);
     if (body === undefined) return undefined;
     return {
       kind: 'Lambda',

@@ -102,6 +102,7 @@ export function decodeUtf8(bytes: readonly number[]): string {
  */
 export function unquote(raw: string): UnquoteResult {
   const end = raw.length >= 2 && raw.endsWith('"') && !endsWithEscapedQuote(raw) ? raw.length - 1 : raw.length;
+  if (end === raw.length - 1 && !/[\\\n\r]/.test(raw)) return { value: raw.slice(1, end), problems: [] };
   const problems: StringProblem[] = [];
   let value = '';
   let bytes: number[] = [];

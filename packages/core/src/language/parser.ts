@@ -2,8 +2,8 @@
  * The OTTL grammar as one Chevrotain `CstParser` (pure: it only builds a CST; `cstToAst.ts` turns
  * that into the AST of `ast.ts` and reports what the grammar accepts loosely).
  *
- * One expression grammar serves booleans and values: `or < and < not < comparison < + - < * /`.
- * Which shapes may stand where (a bare path is not a condition, `"a" + 1` is not arithmetic, a
+ * One flat expression rule serves booleans and values; the AST step applies the precedence
+ * `or < and < not < comparison < + - < * /`. Which shapes may stand where (a bare path is not a condition, `"a" + 1` is not arithmetic, a
  * comparison is not an argument…) is decided by the CST→AST step, which can then explain the
  * mistake instead of failing with "unexpected token". The grammar also accepts a few wrong shapes
  * on purpose so one mistake does not hide the next: `=` as a comparison operator, a signed number
@@ -11,10 +11,11 @@
  * an editor call. Upstream's productions are in `grammar/ottl.ebnf`.
  */
 import { CstParser } from 'chevrotain';
-import type { CstNode, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import type { CstNode, IOrAlt, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import {
   ALL_TOKEN_TYPES,
+  AmpersandAnd,
   Arrow,
   BooleanLiteral,
   Bytes,
@@ -34,6 +35,7 @@ import {
   OpMultDiv,
   OpNot,
   OpOr,
+  PipeOr,
   RBrace,
   RBracket,
   RParen,
@@ -285,6 +287,9 @@ export function decodeSyntaxError(message: string): SyntaxErrorInfo {
   }
 }
 
+/** The binary operators of the flat expression rule (categories included: `&&` is an `OpAnd`). */
+const BINARY_OPERATORS: ReadonlySet<TokenType> = new Set([OpOr, PipeOr, OpAnd, AmpersandAnd, OpComparison, Equal, OpAddSub, OpMultDiv]);
+
 /** An `Int` or `Float` token that starts with a sign (the lexer folds signs into numbers). */
 function isSignedNumber(t: IToken): boolean {
   return (t.tokenType === Int || t.tokenType === Float) && (t.image[0] === '-' || t.image[0] === '+');
@@ -294,6 +299,11 @@ export type EntryRule = 'statement' | 'condition' | 'valueExpression';
 
 /** The OTTL parser. Use the shared {@link ottlParser} instance; it is reset on every input. */
 export class OttlParser extends CstParser {
+  // Alternatives of the hottest ORs, built once (Chevrotain's recommended optimisation).
+  private binaryAlts?: IOrAlt<void>[];
+  private operatorAlts?: IOrAlt<void>[];
+  private primaryAlts?: IOrAlt<void>[];
+
   constructor() {
     super(ALL_TOKEN_TYPES as TokenType[], {
       recoveryEnabled: true,
@@ -323,97 +333,77 @@ export class OttlParser extends CstParser {
     this.SUBRULE(this.expression);
   });
 
-  /** `andExpr ( "or" andExpr )*` */
-  expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(OpOr);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
-
-  /** `notExpr ( "and" notExpr )*` */
-  andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(OpAnd);
-      this.SUBRULE2(this.notExpr);
-    });
-  });
-
-  /** `"not"? comparison` */
-  notExpr = this.RULE('notExpr', () => {
-    this.OPTION(() => this.CONSUME(OpNot));
-    this.SUBRULE(this.comparison);
-  });
-
-  /** `sum ( (OpComparison | "=") sum )*` — `=` and chains are reported by the AST step. */
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.sum);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(OpComparison) }, { ALT: () => this.CONSUME(Equal) }]);
-      this.SUBRULE2(this.sum);
-    });
-  });
-
-  /** `product sumTail*` */
-  sum = this.RULE('sum', () => {
-    this.SUBRULE(this.product);
-    this.MANY({ GATE: () => this.LA(1).tokenType === OpAddSub || isSignedNumber(this.LA(1)), DEF: () => this.SUBRULE(this.sumTail) });
-  });
-
   /**
-   * `OpAddSub product | product` — the second form is a product that starts with a signed number
-   * (`1-1` lexes as `1`, `-1`); the AST step reports it and reads it as a subtraction.
+   * `"not"* primary ( operator "not"* primary | signedNumber )*` — operands and operators in a
+   * flat list; `cstToAst.ts` applies the precedence `or < and < not < comparison < + - < * /`
+   * (one flat rule instead of one rule per level keeps parsing fast). `signedNumber` is a primary
+   * that starts with a signed number right after an operand (`1-1` lexes as `1`, `-1`); the AST
+   * step reports it and reads it as a subtraction.
    */
-  sumTail = this.RULE('sumTail', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(OpAddSub);
-          this.SUBRULE(this.product);
-        },
+  expression = this.RULE('expression', () => {
+    this.MANY(() => this.CONSUME(OpNot, { LABEL: 'not' }));
+    this.SUBRULE(this.primary, { LABEL: 'operand' });
+    this.MANY2({
+      GATE: () => {
+        const t = this.LA(1);
+        return BINARY_OPERATORS.has(t.tokenType) || isSignedNumber(t);
       },
-      { GATE: () => isSignedNumber(this.LA(1)), ALT: () => this.SUBRULE2(this.product) },
-    ]);
-  });
-
-  /** `primary ( OpMultDiv primary )*` */
-  product = this.RULE('product', () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => {
-      this.CONSUME(OpMultDiv);
-      this.SUBRULE2(this.primary);
+      DEF: () => {
+        this.OR(
+          (this.binaryAlts ??= [
+            {
+              ALT: () => {
+                this.OR2(
+                  (this.operatorAlts ??= [
+                    { ALT: () => this.CONSUME(OpOr, { LABEL: 'operator' }) },
+                    { ALT: () => this.CONSUME(OpAnd, { LABEL: 'operator' }) },
+                    { ALT: () => this.CONSUME(OpComparison, { LABEL: 'operator' }) },
+                    { ALT: () => this.CONSUME(Equal, { LABEL: 'operator' }) },
+                    { ALT: () => this.CONSUME(OpAddSub, { LABEL: 'operator' }) },
+                    { ALT: () => this.CONSUME(OpMultDiv, { LABEL: 'operator' }) },
+                  ]),
+                );
+                this.MANY3(() => this.CONSUME2(OpNot, { LABEL: 'not' }));
+                this.SUBRULE2(this.primary, { LABEL: 'operand' });
+              },
+            },
+            { ALT: () => this.SUBRULE3(this.primary, { LABEL: 'operand' }) },
+          ]),
+        );
+      },
     });
   });
 
   primary = this.RULE('primary', () => {
-    this.OR([
-      { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda), IGNORE_AMBIGUITIES: true },
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.CONSUME(StringLiteral) },
-      { ALT: () => this.CONSUME(Int) },
-      { ALT: () => this.CONSUME(Float) },
-      { ALT: () => this.CONSUME(Bytes) },
-      { ALT: () => this.CONSUME(BooleanLiteral) },
-      { ALT: () => this.SUBRULE(this.list) },
-      { ALT: () => this.SUBRULE(this.map) },
-      { ALT: () => this.SUBRULE(this.invocation) },
-      {
-        GATE: () => isWord(this.LA(1), 'nil'),
-        ALT: () => this.CONSUME(Lowercase, { LABEL: 'nil' }),
-        IGNORE_AMBIGUITIES: true,
-      },
-      { ALT: () => this.SUBRULE(this.path) },
-      { ALT: () => this.CONSUME(Uppercase, { LABEL: 'symbol' }) },
-    ]);
+    this.OR(
+      (this.primaryAlts ??= [
+        { ALT: () => this.SUBRULE(this.parenOrLambda) },
+        { ALT: () => this.CONSUME(StringLiteral) },
+        { ALT: () => this.CONSUME(Int) },
+        { ALT: () => this.CONSUME(Float) },
+        { ALT: () => this.CONSUME(Bytes) },
+        { ALT: () => this.CONSUME(BooleanLiteral) },
+        { ALT: () => this.SUBRULE(this.list) },
+        { ALT: () => this.SUBRULE(this.map) },
+        { ALT: () => this.SUBRULE(this.invocation) },
+        { ALT: () => this.SUBRULE(this.path) },
+        { ALT: () => this.CONSUME(Uppercase, { LABEL: 'symbol' }) },
+      ]),
+    );
   });
 
-  /** `"(" expression ")"` */
-  parenExpr = this.RULE('parenExpr', () => {
-    this.CONSUME(LParen);
-    this.SUBRULE(this.expression);
-    this.CONSUME(RParen);
+  /** `lambda | "(" expression ")"` — a lambda when `( name, … ) =>` follows. */
+  parenOrLambda = this.RULE('parenOrLambda', () => {
+    this.OR([
+      { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda), IGNORE_AMBIGUITIES: true },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
   });
 
   /** `name "(" ( argument ( ","? argument )* )? ")" key*` — editors and converters alike. */
@@ -446,19 +436,18 @@ export class OttlParser extends CstParser {
     this.SUBRULE(this.expression);
   });
 
-  /** `field ( "." field )*` */
+  /**
+   * `Lowercase key* ( "." Lowercase key* )*` — `nil` is a one-segment path here; the AST step
+   * reads it as the nil literal (upstream matches `nil` by text).
+   */
   path = this.RULE('path', () => {
-    this.SUBRULE(this.field);
-    this.MANY(() => {
-      this.CONSUME(Dot);
-      this.SUBRULE2(this.field);
-    });
-  });
-
-  /** `Lowercase key*` */
-  field = this.RULE('field', () => {
-    this.CONSUME(Lowercase);
+    this.CONSUME(Lowercase, { LABEL: 'name' });
     this.MANY(() => this.SUBRULE(this.key));
+    this.MANY2(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Lowercase, { LABEL: 'name' });
+      this.MANY3(() => this.SUBRULE2(this.key));
+    });
   });
 
   /** `"[" expression "]"` */
