@@ -9,7 +9,6 @@ import {
   HistogramDataPoint,
   NumberDataPoint,
   PMap,
-  PSlice,
   SummaryDataPoint,
   ValueAtQuantile,
   type Buckets,
@@ -25,7 +24,10 @@ import {
   instanceOf,
   mapField,
   pathTable,
-  replaceStructArray,
+  expectList,
+  isFloat64,
+  isInt64,
+  replaceArray,
   sameClass,
   setterTypeError,
   timeField,
@@ -82,22 +84,6 @@ function kindField<P extends DataPoint, T>(
   };
 }
 
-/** A list value whose items all pass `is` (a JS array or a pdata slice), else the setter error. */
-function expectList<T>(v: Value, is: (x: unknown) => x is T, goName: string): T[] {
-  const items = Array.isArray(v) ? (v as readonly unknown[]) : v instanceof PSlice ? v.toArray() : undefined;
-  if (items === undefined || !items.every(is)) throw setterTypeError(goName, v);
-  return items as T[];
-}
-
-const QUANTILES = 'pmetric.SummaryDataPointValueAtQuantileSlice';
-
-const isBigint = (x: unknown): x is bigint => typeof x === 'bigint';
-const isNumberValue = (x: unknown): x is number => typeof x === 'number';
-
-function replaceArray<T>(dest: T[], items: readonly T[]): void {
-  dest.length = 0;
-  for (const x of items) dest.push(x);
-}
 
 /** A uint64 list (bucket counts) read as int64s and written from a list of ints. */
 function bucketCountsField<P extends DataPoint>(doc: string, applies: Guard<P>, counts: (dp: P) => bigint[]): FieldDef<Ctx> {
@@ -106,7 +92,7 @@ function bucketCountsField<P extends DataPoint>(doc: string, applies: Guard<P>, 
     'list',
     applies,
     (dp) => counts(dp).map(toInt64),
-    (v) => expectList(v, isBigint, '[]uint64').map(toUint64),
+    (v) => expectList(v, isInt64, '[]uint64').map(toUint64),
     (dp, items) => replaceArray(counts(dp), items),
   );
 }
@@ -185,7 +171,7 @@ export const dataPointTable: PathTable<Ctx> = pathTable('datapoint', {
     isExemplarHolder,
     (dp) => dp.exemplars,
     (v) => expectList(v, instanceOf(Exemplar), 'pmetric.ExemplarSlice'),
-    (dp, items) => replaceStructArray(dp.exemplars, items, instanceOf(Exemplar), 'pmetric.ExemplarSlice'),
+    (dp, items) => replaceArray(dp.exemplars, items.map((x) => x.clone())),
   ),
   flags: uint32Field(
     'the data point flags (FLAG_* enums)',
@@ -214,7 +200,7 @@ export const dataPointTable: PathTable<Ctx> = pathTable('datapoint', {
     'list',
     isHistogram,
     (dp) => dp.explicitBounds.slice(),
-    (v) => expectList(v, isNumberValue, '[]float64'),
+    (v) => expectList(v, isFloat64, '[]float64'),
     (dp, items) => replaceArray(dp.explicitBounds, items),
   ),
   scale: kindField(
@@ -240,8 +226,8 @@ export const dataPointTable: PathTable<Ctx> = pathTable('datapoint', {
     'opaque',
     isSummary,
     (dp) => dp.quantileValues,
-    (v) => expectList(v, instanceOf(ValueAtQuantile), QUANTILES),
-    (dp, items) => replaceStructArray(dp.quantileValues, items, instanceOf(ValueAtQuantile), QUANTILES),
+    (v) => expectList(v, instanceOf(ValueAtQuantile), 'pmetric.SummaryDataPointValueAtQuantileSlice'),
+    (dp, items) => replaceArray(dp.quantileValues, items.map((x) => x.clone())),
   ),
 });
 

@@ -6,7 +6,7 @@
  * Field functions receive the TransformContext and read the entity from it (`ctx.span`,
  * `ctx.log`…); a table is shared by every context that has that entity as item or ancestor.
  */
-import { PMap, ProfileId, SpanId, TraceId } from '@ottl/pdata';
+import { PMap, PSlice, ProfileId, SpanId, TraceId } from '@ottl/pdata';
 import { goTypeName } from '../types/convert.js';
 import type { OttlType } from '../types/signature.js';
 import { OttlError, OttlTime, type Value } from '../types/values.js';
@@ -298,9 +298,29 @@ export function sameClass<T extends object>(v: Value, model: T): v is T {
   return typeof v === 'object' && v !== null && v.constructor === model.constructor;
 }
 
+export const isInt64 = (x: unknown): x is bigint => typeof x === 'bigint';
+export const isFloat64 = (x: unknown): x is number => typeof x === 'number';
+
 /**
- * Replaces the content of a live pdata array (span events, data points…) with clones of `value`'s
- * items, keeping the array object; `value` must be an array whose items all pass `is`.
+ * The items of a list value (a JS array or a pdata slice) whose items all pass `is`; nil is the
+ * empty list (list paths clear on nil); anything else throws upstream's setter error.
+ */
+export function expectList<T>(v: Value, is: (x: unknown) => x is T, goName: string): T[] {
+  if (v === null) return [];
+  const items = Array.isArray(v) ? (v as readonly unknown[]) : v instanceof PSlice ? v.toArray() : undefined;
+  if (items === undefined || !items.every(is)) throw setterTypeError(goName, v);
+  return items as T[];
+}
+
+/** Replaces the content of a live pdata array, keeping the array object. */
+export function replaceArray<T>(dest: T[], items: readonly T[]): void {
+  dest.length = 0;
+  for (const x of items) dest.push(x);
+}
+
+/**
+ * Replaces a live pdata message array (span events, data points…) with clones of `value`'s items
+ * ({@link expectList} rules: nil clears).
  */
 export function replaceStructArray<T extends { clone(): T }>(
   dest: T[],
@@ -308,10 +328,10 @@ export function replaceStructArray<T extends { clone(): T }>(
   is: (v: unknown) => v is T,
   goName: string,
 ): void {
-  if (!Array.isArray(value) || !value.every(is)) throw setterTypeError(goName, value);
-  const copies = (value as T[]).map((x) => x.clone());
-  dest.length = 0;
-  for (const c of copies) dest.push(c);
+  replaceArray(
+    dest,
+    expectList(value, is, goName).map((x) => x.clone()),
+  );
 }
 
 /** A repeated pdata message field (span events, links): read live, written as a copy of another. */

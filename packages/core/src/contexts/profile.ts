@@ -18,11 +18,14 @@ import {
 import { goTypeName } from '../types/convert.js';
 import { OttlError, type Value } from '../types/values.js';
 import {
+  expectList,
   expectSetInt,
   idField,
   instanceOf,
+  isInt64,
   PROFILE_ID,
   pathTable,
+  replaceArray,
   setterTypeError,
   stringField,
   structArrayField,
@@ -122,14 +125,11 @@ function int32ListField(doc: string, read: (ctx: Ctx) => number[]): FieldDef<Ctx
     doc,
     type: 'list',
     get: (ctx) => read(ctx).map((n) => BigInt(n)),
-    set: (ctx, v) => {
-      const items = Array.isArray(v) ? (v as readonly Value[]) : undefined;
-      if (items === undefined) throw setterTypeError('[]int64', v);
-      const ints = items.map((x) => Number(BigInt.asIntN(32, expectSetInt(x))));
-      const dest = read(ctx);
-      dest.length = 0;
-      dest.push(...ints);
-    },
+    set: (ctx, v) =>
+      replaceArray(
+        read(ctx),
+        expectList(v, isInt64, '[]int64').map((x) => Number(BigInt.asIntN(32, x))),
+      ),
   };
 }
 

@@ -244,6 +244,8 @@ describe('datapoint context', () => {
     ]);
     expect(errorOf(() => set(hctx, 'bucket_counts', [1.5]))).toBe('expects []uint64 but got []interface {}');
     expect(errorOf(() => set(hctx, 'explicit_bounds', 'x'))).toBe('expects []float64 but got string');
+    set(hctx, 'explicit_bounds', null);
+    expect(get(hctx, 'explicit_bounds')).toEqual([]);
 
     const ectx = dataPointContext(rm, sm, exp!.metric, exp!.dp);
     set(ectx, 'negative.bucket_counts', [9n]);

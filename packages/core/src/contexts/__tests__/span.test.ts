@@ -83,6 +83,7 @@ describe('span context: set', () => {
     ['parent_span_id.string', '0000000000000009', 'parent_span_id', { $spanId: '0000000000000009' }],
     ['dropped_links_count', 7n, 'dropped_links_count', 7],
     ['events', [], 'events', []],
+    ['links', null, 'links', []],
   ];
   it.each(cases)('%s = %s', (path, value, readBack, expected) => {
     const { rs, ss, span } = fixture();
