@@ -36,11 +36,29 @@ function textDecoder(label: string): Decoder {
   return (bytes) => d.decode(bytes);
 }
 
-const latin1: Decoder = (bytes) => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
-  return s;
-};
+/** A single-byte decoder: bytes below 0x80 are ASCII, the others are looked up in `high`. */
+function singleByte(high: (b: number) => number): Decoder {
+  return (bytes) => {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 4096) {
+      s += String.fromCharCode(...Array.from(bytes.subarray(i, i + 4096), (b) => (b < 0x80 ? b : high(b))));
+    }
+    return s;
+  };
+}
+
+const latin1 = singleByte((b) => b);
+
+// prettier-ignore
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Windows-1252 by the web's table (some runtimes' TextDecoder treat it as ISO-8859-1). */
+const windows1252 = singleByte((b) => (b < 0xa0 ? CP1252_80_9F[b - 0x80]! : b));
+
+const WINDOWS_1252_NAMES = new Set(['windows-1252', 'cp1252', 'cswindows1252', 'x-cp1252']);
 
 function base64Decoder(name: string): Decoder | undefined {
   const variant = base64Variant(name);
@@ -57,6 +75,7 @@ function decoderFor(name: string): Decoder {
   const override = OVERRIDES[lower];
   if (override !== undefined) return override;
   if (LATIN1_NAMES.has(lower)) return latin1;
+  if (WINDOWS_1252_NAMES.has(lower)) return windows1252;
   if (NO_CHARMAP.has(lower)) throw new OttlError(`no charmap defined for encoding '${name}'`);
   try {
     return textDecoder(lower);
