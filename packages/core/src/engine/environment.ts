@@ -171,7 +171,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): Environment
     diagnostics: Diagnostic[];
   } {
     const parsed = parse(text, kind);
-    if (!parsed.ast) return { diagnostics: parsed.diagnostics };
+    // A recovered AST of a text with syntax errors is not checked: its gaps would read as arity
+    // and type errors. The syntax errors come first; the checker runs once they are fixed.
+    if (!parsed.ast || hasError(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
     const checked = checkAst(parsed.ast, kind, {
       functions: functionsFor(context),
       schema: getContextSchema(context),

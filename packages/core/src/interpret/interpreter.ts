@@ -3,8 +3,8 @@
  * (reference §4). It shares argument binding and path access with the compiler
  * ({@link ./runtime.js}); the compiler must agree with it exactly.
  *
- * Construction creates every function of the program once (so creation errors surface at
- * compile time as {@link FunctionCreateError}); evaluation throws OttlError for runtime errors.
+ * Requesting a closure creates the functions it calls once (so creation errors surface at compile
+ * time as {@link FunctionCreateError}); evaluation throws OttlError for runtime errors.
  */
 import type { Analysis } from '../check/analysis.js';
 import { isBoolExpr } from '../check/analysis.js';
@@ -38,27 +38,85 @@ export class Interpreter implements ArgumentBackend {
   /** The arguments of the innermost running call of each lambda. */
   private readonly frames = new Map<LambdaNode, readonly Value[]>();
 
+  /**
+   * Functions are created when the statement, condition or value closure is requested, in the
+   * compiler's order (arguments before their call, a call before its keys, editor before where
+   * clause), so both report the same creation error first.
+   */
   constructor(
     private readonly analysis: Analysis,
-    env: CreateEnv,
-  ) {
-    for (const call of analysis.calls.keys()) this.invocations.set(call, createInvocation(call, analysis, this, env));
-  }
+    private readonly env: CreateEnv,
+  ) {}
 
   // Closures over the tree walk (the same shape the compiler produces).
   statement(node: StatementNode): (ctx: TransformContext) => boolean {
+    this.prepareCall(node.editor);
+    if (node.where) this.prepareBool(node.where);
     return (ctx) => this.execStatement(node, ctx);
   }
 
   bool(node: BoolExprNode): BoolEvaluator {
+    this.prepareBool(node);
     return (ctx) => this.evalBool(node, ctx);
   }
 
   value(node: ValueNode): Evaluator {
+    this.prepare(node);
     return (ctx) => this.evalValue(node, ctx);
   }
 
+  private prepareCall(call: CallNode): void {
+    if (!this.invocations.has(call)) this.invocations.set(call, createInvocation(call, this.analysis, this, this.env));
+  }
+
+  private prepare(node: ValueNode): void {
+    switch (node.kind) {
+      case 'Call':
+        this.prepareCall(node);
+        for (const k of node.keys) this.prepare(k.value);
+        return;
+      case 'Path':
+        for (const seg of node.segments) for (const k of seg.keys) this.prepare(k.value);
+        return;
+      case 'List':
+        node.items.forEach((i) => this.prepare(i));
+        return;
+      case 'Map':
+        node.entries.forEach((e) => this.prepare(e.value));
+        return;
+      case 'Math':
+        this.prepare(node.left);
+        this.prepare(node.right);
+        return;
+      case 'Lambda':
+        if (isBoolExpr(node.body)) this.prepareBool(node.body);
+        else this.prepare(node.body);
+        return;
+      case 'Literal':
+      case 'Enum':
+        return;
+    }
+  }
+
+  private prepareBool(node: BoolExprNode): void {
+    switch (node.kind) {
+      case 'Or':
+      case 'And':
+        node.operands.forEach((o) => this.prepareBool(o));
+        return;
+      case 'Not':
+        return this.prepareBool(node.operand);
+      case 'Comparison':
+        this.prepare(node.left);
+        this.prepare(node.right);
+        return;
+      case 'BoolConst':
+        return this.prepare(node.value);
+    }
+  }
+
   lambda(node: LambdaNode): Lambda {
+    this.prepare(node);
     return {
       params: node.params,
       call: (ctx, args) => {

@@ -10,7 +10,8 @@ function family(t: OttlType): string | undefined {
 const UNORDERED = new Set(['map', 'list', 'traceid', 'spanid', 'profileid', 'opaque']);
 
 function article(t: OttlType): string {
-  return t === 'nil' ? 'nil' : (/^[aeiou]/.test(t) ? 'an ' : 'a ') + t;
+  if (t === 'nil' || t === 'bytes') return t;
+  return (/^[aeiou]/.test(t) ? 'an ' : 'a ') + (t === 'traceid' ? 'trace id' : t === 'spanid' ? 'span id' : t === 'profileid' ? 'profile id' : t);
 }
 
 /**
