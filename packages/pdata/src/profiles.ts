@@ -1108,10 +1108,12 @@ export class KeyValueAndUnit extends Msg {
 
   _enc(w: Wr): void {
     writeVarint32(w, 0x08, this._keyStrindex);
-    w.tag(0x12);
-    const mark = w.begin(1);
-    encodeAnyValue(w, this._value);
-    w.end(mark, 1);
+    if (this._value !== null) {
+      w.tag(0x12);
+      const mark = w.begin(1);
+      encodeAnyValue(w, this._value);
+      w.end(mark, 1);
+    }
     writeVarint32(w, 0x18, this._unitStrindex);
   }
 
