@@ -26,6 +26,8 @@ import { definition as ParseCSV } from '../converters/parse_csv.js';
 import { definition as ParseJSON } from '../converters/parse_json.js';
 import { definition as ParseKeyValue } from '../converters/parse_key_value.js';
 import { definition as ToKeyValueString } from '../converters/to_key_value_string.js';
+import { definition as URL } from '../converters/url.js';
+import { definition as UserAgent } from '../converters/user_agent.js';
 import { definition as delete_matching_keys } from '../editors/delete_matching_keys.js';
 import { definition as delete_matching_values } from '../editors/delete_matching_values.js';
 import { definition as keep_matching_keys } from '../editors/keep_matching_keys.js';
@@ -60,6 +62,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   ParseJSON,
   ParseKeyValue,
   ToKeyValueString,
+  URL,
+  UserAgent,
   // regex and glob editors
   delete_matching_keys,
   delete_matching_values,
