@@ -5,7 +5,7 @@ const lenient = new TextDecoder();
 
 export const definition: FunctionDef = {
   name: 'Base64Decode',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'string' }, description: 'standard, padded base64' }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'string' }, description: 'standard, padded base64' }],
   returns: 'string',
   doc: {
     category: 'encoding',

@@ -101,7 +101,7 @@ function decodeWith(decoder: Decoder, bytes: Uint8Array): string {
 export const definition: FunctionDef = {
   name: 'Decode',
   params: [
-    { name: 'value', kind: { kind: 'getter', type: 'any' }, description: 'a string or bytes' },
+    { name: 'target', kind: { kind: 'getter', type: 'any' }, description: 'a string or bytes' },
     {
       name: 'encoding',
       kind: { kind: 'getter', type: 'string' },

@@ -14,7 +14,7 @@ function fnv1a64(data: Uint8Array): bigint {
 
 export const definition: FunctionDef = {
   name: 'FNV',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'string' }, description: 'the string to hash (its UTF-8 bytes)' }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'string' }, description: 'the string to hash (its UTF-8 bytes)' }],
   returns: 'int',
   doc: {
     category: 'hash',

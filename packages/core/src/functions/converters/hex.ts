@@ -3,7 +3,7 @@ import type { FunctionDef, Getter } from '../../types/signature.js';
 
 export const definition: FunctionDef = {
   name: 'Hex',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'byteslike' } }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'byteslike' } }],
   returns: 'string',
   doc: {
     category: 'encoding',

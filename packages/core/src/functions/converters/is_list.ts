@@ -3,7 +3,7 @@ import type { FunctionDef, Getter } from '../../types/signature.js';
 
 export const definition: FunctionDef = {
   name: 'IsList',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'any' } }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'any' } }],
   returns: 'bool',
   doc: {
     category: 'type',

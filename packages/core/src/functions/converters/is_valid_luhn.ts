@@ -9,7 +9,7 @@ function digitAt(s: string, i: number): number {
 
 export const definition: FunctionDef = {
   name: 'IsValidLuhn',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'stringlike' }, description: 'digits, spaces allowed; an int works too' }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'stringlike' }, description: 'digits, spaces allowed; an int works too' }],
   returns: 'bool',
   doc: {
     category: 'string',

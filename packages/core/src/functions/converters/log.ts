@@ -4,7 +4,7 @@ import { OttlError } from '../../types/values.js';
 
 export const definition: FunctionDef = {
   name: 'Log',
-  params: [{ name: 'value', kind: { kind: 'getter', type: 'floatlike' } }],
+  params: [{ name: 'target', kind: { kind: 'getter', type: 'floatlike' } }],
   returns: 'float',
   doc: {
     category: 'math',

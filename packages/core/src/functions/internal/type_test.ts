@@ -18,7 +18,7 @@ export function typeTestConverter(
 ): FunctionDef {
   return {
     name,
-    params: [{ name: 'value', kind: { kind: 'getter', type } }],
+    params: [{ name: 'target', kind: { kind: 'getter', type } }],
     returns: 'bool',
     doc: {
       category: 'type',
