@@ -86,3 +86,4 @@ export {
   type StatementObserver,
   type ConditionLogic,
 } from './engine/program.js';
+export { printStatement, printCondition, printValue, type PrintOptions } from './language/printer.js';
