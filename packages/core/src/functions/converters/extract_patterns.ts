@@ -33,7 +33,12 @@ export const definition: FunctionDef = {
         code: 'ExtractPatterns("a=b c=d", "^a=(?P<a>\\\\w+)\\\\s+c=(?P<c>\\\\w+)$")',
         result: { a: 'b', c: 'd' },
       },
-      { code: 'ExtractPatterns("GIT_SHA=abc123", "GIT_SHA=(?P<git.sha>\\\\w+)")', result: { 'git.sha': 'abc123' } },
+      { code: 'ExtractPatterns("GIT_SHA=abc123", "GIT_SHA=(?P<git_sha>\\\\w+)")', result: { git_sha: 'abc123' } },
+      {
+        code: 'ExtractPatterns("x", "(?P<git.sha>x)")',
+        error: 'invalid named capture',
+        note: 'RE2 group names are letters, digits and _ only',
+      },
       { code: 'ExtractPatterns("x", "^y(?P<v>.*)")', result: {} },
       { code: 'ExtractPatterns("x", "(.*)")', error: NO_NAMED_GROUP },
     ],

@@ -33,7 +33,8 @@ export const definition: FunctionDef = {
     examples: [
       { code: 'ToKeyValueString({"k1": "v1", "k2": 2})', result: 'k1=v1 k2=2' },
       { code: 'ToKeyValueString({"b": "x=y", "a": "1"}, sortOutput=true)', result: 'a=1 b="x=y"' },
-      { code: 'ToKeyValueString({"k": {"n": [1]}}, ":", ",")', result: 'k:{\\"n\\":[1]}' },
+      { code: 'ToKeyValueString({"k": {"n": [1]}}, "=", ",")', result: 'k={\\"n\\":[1]}' },
+      { code: 'ToKeyValueString({"k": {"n": [1]}}, ":", ",")', result: 'k:"{\\"n\\":[1]}"', note: 'the JSON holds the delimiter' },
     ],
   },
   create(args) {
