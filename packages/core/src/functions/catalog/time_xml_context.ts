@@ -35,6 +35,23 @@ import { definition as UnixNano } from '../converters/unix_nano.js';
 import { definition as UnixSeconds } from '../converters/unix_seconds.js';
 import { definition as Weekday } from '../converters/weekday.js';
 import { definition as Year } from '../converters/year.js';
+import { definition as IsRootSpan } from '../converters/is_root_span.js';
+import { definition as HasAttrKeyOnDatapoint } from '../filter/has_attr_key_on_datapoint.js';
+import { definition as HasAttrOnDatapoint } from '../filter/has_attr_on_datapoint.js';
+import { definition as aggregate_on_attributes } from '../transform/aggregate_on_attributes_metrics.js';
+import { definition as aggregate_on_attribute_value } from '../transform/agregate_on_attribute_value_metrics.js';
+import { definition as convert_exponential_histogram_to_histogram } from '../transform/convert_exponential_hist_to_explicit_hist.js';
+import { definition as convert_gauge_to_sum } from '../transform/convert_gauge_to_sum.js';
+import { definition as convert_sum_to_gauge } from '../transform/convert_sum_to_gauge.js';
+import { definition as convert_summary_count_val_to_sum } from '../transform/convert_summary_count_val_to_sum.js';
+import { definition as convert_summary_quantile_val_to_gauge } from '../transform/convert_summary_quantile_val_to_gauge.js';
+import { definition as convert_summary_sum_val_to_sum } from '../transform/convert_summary_sum_val_to_sum.js';
+import { definition as copy_metric } from '../transform/copy_metric.js';
+import { definition as extract_count_metric } from '../transform/extract_count_metric.js';
+import { definition as extract_percentile_metric } from '../transform/extract_percentile_metric.js';
+import { definition as extract_sum_metric } from '../transform/extract_sum_metric.js';
+import { definition as merge_histogram_buckets } from '../transform/merge_histogram_buckets.js';
+import { definition as scale_metric } from '../transform/scale.js';
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // Time and duration
@@ -70,4 +87,24 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   RemoveXML,
   ConvertAttributesToElementsXML,
   ConvertTextToElementsXML,
+  // Span context (transform and filter processors)
+  IsRootSpan,
+  // Transform processor, metric and datapoint contexts
+  convert_sum_to_gauge,
+  convert_gauge_to_sum,
+  extract_count_metric,
+  extract_sum_metric,
+  extract_percentile_metric,
+  convert_summary_count_val_to_sum,
+  convert_summary_sum_val_to_sum,
+  convert_summary_quantile_val_to_gauge,
+  copy_metric,
+  scale_metric,
+  aggregate_on_attributes,
+  aggregate_on_attribute_value,
+  convert_exponential_histogram_to_histogram,
+  merge_histogram_buckets,
+  // Filter processor, metric context
+  HasAttrKeyOnDatapoint,
+  HasAttrOnDatapoint,
 ];
