@@ -11,14 +11,13 @@ import { createEnvironment, LAMBDA_GATE } from '../../engine/environment.js';
 import type { Value } from '../../types/values.js';
 import { EXPERIMENTAL_GATE } from '../internal/lambda.js';
 
-export { toJson };
 
 /** The gates the tests run with: lambdas and experimental converters on, `set(x, nil)` a no-op. */
 const env = createEnvironment({ featureGates: [LAMBDA_GATE, EXPERIMENTAL_GATE], allowNil: false });
 const allowNilEnv = createEnvironment({ featureGates: [LAMBDA_GATE, EXPERIMENTAL_GATE], allowNil: true });
 
 /** A conformance-encoded value as a runtime value (plain numbers are ints). */
-export function fromJson(x: unknown): Value {
+function fromJson(x: unknown): Value {
   if (x === null) return null;
   if (Array.isArray(x)) return x.map(fromJson);
   switch (typeof x) {
