@@ -6,6 +6,7 @@ import { compileGlob } from '../internal/glob.js';
 import { compileRegex } from '../internal/regex.js';
 import { goSprintf } from '../internal/gofmt.js';
 import { callConverter, env, getter, lit, mapTarget, runEditor, targetOn } from './harness.js';
+import { evaluate } from './core_harness.js';
 import { definition as IsMatch } from '../converters/is_match.js';
 import { definition as delete_matching_keys } from '../editors/delete_matching_keys.js';
 import { definition as delete_matching_values } from '../editors/delete_matching_values.js';
@@ -54,6 +55,22 @@ describe('RE2 regular expressions', () => {
   it('replaces all matches with Go empty-match rules and UTF-16-safe offsets', () => {
     expect(compileRegex('a*').replaceAll('baaac', 'X')).toBe('XbXcX');
     expect(compileRegex('é+').replaceAll('aééb😀é', '-')).toBe('a-b😀-');
+  });
+});
+
+describe('RE2 rejections reach the user when the statement is compiled', () => {
+  it.each([
+    ['IsMatch(body, "(a)\\\\1")', 'RE2 syntax, which has no backreferences'],
+    ['IsMatch(body, "a(?=b)")', 'RE2 syntax, which has no look-ahead or look-behind assertions'],
+  ])('%s', (code, why) => {
+    const outcome = evaluate(code);
+    expect(outcome).toHaveProperty('error');
+    const error = (outcome as { error: string }).error;
+    expect(error).toMatch(/^parse: couldn't create function `IsMatch`: the regex pattern supplied to IsMatch/);
+    expect(error).toContain(why);
+  });
+  it('a named group works end to end', () => {
+    expect(evaluate('ExtractPatterns("k=v", "(?P<key>\\\\w+)=(?<value>\\\\w+)")')).toEqual({ value: { key: 'k', value: 'v' } });
   });
 });
 
