@@ -58,6 +58,11 @@ function diagnostic(
   return d;
 }
 
+/** Own fields only: a segment named `constructor` or `toString` is not a path. */
+function hasField(fields: FieldTable<Ctx>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(fields, name);
+}
+
 function quoteList(items: readonly string[]): string {
   return items.map((s) => `"${s}"`).join(', ');
 }
@@ -87,7 +92,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
     const fixed = mistakeHint(pathCtx, name);
     if (fixed) return fixed;
     for (const r of reachable) {
-      if (r.table.name !== pathCtx && Object.prototype.hasOwnProperty.call(r.table.fields, name)) {
+      if (r.table.name !== pathCtx && hasField(r.table.fields, name)) {
         return `did you mean \`${r.names[0]}.${name}\`?`;
       }
     }
@@ -96,7 +101,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
     if (close) return close;
     const elsewhere = def
       .allTables()
-      .filter((r) => !reachable.includes(r) && Object.prototype.hasOwnProperty.call(r.table.fields, name))
+      .filter((r) => !reachable.includes(r) && hasField(r.table.fields, name))
       .map((r) => r.names[0]!);
     if (elsewhere.length > 0) {
       return `\`${name}\` is a path of the ${elsewhere.join(', ')} context${elsewhere.length > 1 ? 's' : ''}, which ${ownName} statements cannot reach; run the statement in ${elsewhere.length > 1 ? 'one of those contexts' : 'that context'}`;
@@ -114,7 +119,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
       if (path.context === undefined) {
         const first = segments[0]?.name ?? '';
         const guess =
-          reachable.find((r) => r === own ? first === CACHE || first in r.table.fields : first in r.table.fields) ?? own;
+          reachable.find((r) => (r === own && first === CACHE) || hasField(r.table.fields, first)) ?? own;
         const suggestion = guess.names[0]! + '.' + canonicalPathText(undefined, segments);
         return fail(
           diagnostic(
@@ -190,7 +195,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
       }
       field = cacheField;
     } else {
-      field = Object.prototype.hasOwnProperty.call(table.fields, first.name) ? table.fields[first.name] : undefined;
+      field = hasField(table.fields, first.name) ? table.fields[first.name] : undefined;
     }
     if (field === undefined) return fail(unknownSegment(first, pathCtx, table, text));
 
@@ -209,9 +214,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
         );
       }
       if (prev.keys.length > 0) return fail(keysNotUsed(prev));
-      const next: FieldDef<Ctx> | undefined = Object.prototype.hasOwnProperty.call(field.sub, seg.name)
-        ? field.sub[seg.name]
-        : undefined;
+      const next: FieldDef<Ctx> | undefined = hasField(field.sub, seg.name) ? field.sub[seg.name] : undefined;
       if (next === undefined) {
         return fail(
           diagnostic(

@@ -179,3 +179,11 @@ describe('listPaths', () => {
     for (const p of paths) expect(p.doc).not.toBe('');
   });
 });
+
+describe('names inherited from Object.prototype', () => {
+  it('are not paths', () => {
+    expect(problem('log', 'constructor', false).code).toBe('unknown-path');
+    expect(problem('span', 'kind.constructor', false).code).toBe('unknown-path');
+    expect(problem('log', 'constructor', true).code).toBe('missing-context');
+  });
+});
