@@ -109,6 +109,7 @@ describe('ParseInt', () => {
     ['ParseInt("1", -1)', fails('invalid base value: -1 for ParseInt function, base cannot be negative')],
     ['ParseInt("1", 1)', fails('invalid base 1')],
     ['ParseInt("1", 37)', fails('invalid base 37')],
+    ['ParseInt("1", 100)', fails('strconv.ParseInt: parsing "1": invalid base 100')],
     ['ParseInt(1, 10)', fails('expected string but got int64')],
   ])('%s', (text, outcome) => {
     expect(evaluate(text)).toEqual(outcome);

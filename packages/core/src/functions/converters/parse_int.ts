@@ -107,7 +107,7 @@ export const definition: FunctionDef = {
       if (s === '') throw new OttlError('invalid target value for ParseInt function, target cannot be empty');
       const b = base.get(ctx);
       if (b < 0n) throw new OttlError(`invalid base value: ${b} for ParseInt function, base cannot be negative`);
-      return parseGoIntBase(s, b > 36n ? 37 : Number(b));
+      return parseGoIntBase(s, Number(b));
     };
   },
 };
