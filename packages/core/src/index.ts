@@ -87,3 +87,5 @@ export {
   type ConditionLogic,
 } from './engine/program.js';
 export { printStatement, printCondition, printValue, type PrintOptions } from './language/printer.js';
+export { allFunctionDefs } from './functions/docs/catalog.js';
+export { renderFunctionDocs, functionSignature, paramKindText, FUNCTION_DOCS_HEADER } from './functions/docs/render.js';

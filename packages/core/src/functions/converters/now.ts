@@ -18,7 +18,7 @@ export const definition: FunctionDef = {
       'precision, so the nanoseconds below the millisecond are zero.',
     returns: 'time',
     examples: [
-      { code: 'UnixSeconds(Now()) > 1700000000', result: true, note: 'a condition; Now() differs on every run' },
+      { code: 'IsInt(UnixSeconds(Now()))', result: true, note: 'the value differs on every run' },
     ],
   },
   create() {
