@@ -31,7 +31,7 @@ function underscoresOk(s: string): boolean {
 }
 
 /** Go `strconv.ParseInt(s, base, 64)`; throws an OttlError with Go's message. */
-export function parseGoIntBase(s: string, base: number): bigint {
+function parseGoIntBase(s: string, base: number): bigint {
   const fail = (why: string) => new OttlError(`strconv.ParseInt: parsing ${goQuote(s)}: ${why}`);
   if (s === '') throw fail('invalid syntax');
   let body = s;
