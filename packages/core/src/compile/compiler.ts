@@ -43,6 +43,68 @@ interface Frame {
   args: readonly Value[] | undefined;
 }
 
+/** `b op a` rewritten as `a op' b`. */
+function flip(op: ComparisonOp): ComparisonOp {
+  switch (op) {
+    case '<':
+      return '>';
+    case '<=':
+      return '>=';
+    case '>':
+      return '<';
+    case '>=':
+      return '<=';
+    default:
+      return op;
+  }
+}
+
+/**
+ * `value(ctx) op c` for a constant `c`, with fast paths where OTTL's comparison reduces to a JS
+ * operator: a string equals only an equal string; a bigint compares with a bigint as in JS. Any
+ * other pairing goes through {@link compareValues}.
+ */
+function againstConstant(value: Evaluator, c: Value, op: ComparisonOp): BoolEvaluator {
+  if (typeof c === 'string' && (op === '==' || op === '!=')) {
+    return op === '==' ? (ctx) => value(ctx) === c : (ctx) => value(ctx) !== c;
+  }
+  if (typeof c === 'bigint') {
+    switch (op) {
+      case '==':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v === c : compareValues(v, c, op);
+        };
+      case '!=':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v !== c : compareValues(v, c, op);
+        };
+      case '<':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v < c : compareValues(v, c, op);
+        };
+      case '<=':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v <= c : compareValues(v, c, op);
+        };
+      case '>':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v > c : compareValues(v, c, op);
+        };
+      case '>=':
+        return (ctx) => {
+          const v = value(ctx);
+          return typeof v === 'bigint' ? v >= c : compareValues(v, c, op);
+        };
+    }
+  }
+  return (ctx) => compareValues(value(ctx), c, op);
+}
+
 export class Compiler implements ArgumentBackend {
   private readonly frames = new Map<LambdaNode, Frame>();
 
@@ -55,54 +117,83 @@ export class Compiler implements ArgumentBackend {
   // Statements and conditions
 
   statement(node: StatementNode): StatementEvaluator {
-    const editor = this.editorCall(node.editor);
-    if (!node.where) {
+    const direct = this.directSet(node.editor);
+    const editor = direct ? undefined : createInvocation(node.editor, this.analysis, this, this.env);
+    const where = node.where ? this.bool(node.where) : undefined;
+    if (direct) {
+      const { setBound, value } = direct;
+      if (!where) {
+        return (ctx) => {
+          setBound(ctx, value);
+          return true;
+        };
+      }
       return (ctx) => {
-        editor(ctx);
+        if (!where(ctx)) return false;
+        setBound(ctx, value);
         return true;
       };
     }
-    const where = this.bool(node.where);
+    const run = editor!;
+    if (!where) {
+      return (ctx) => {
+        run(ctx);
+        return true;
+      };
+    }
     return (ctx) => {
       if (!where(ctx)) return false;
-      editor(ctx);
+      run(ctx);
       return true;
     };
   }
 
-  /** The editor's invocation, or a direct write for `set(path, <constant other than nil>)`. */
-  private editorCall(call: CallNode): (ctx: TransformContext) => void {
+  /**
+   * `set(path, v)` where the path has a bound setter and `v` is a constant other than nil (or a map
+   * literal of constants): a direct write, as the `set` editor would do it. The setter copies the
+   * value into pdata, so a map template is never shared.
+   */
+  private directSet(call: CallNode): { setBound: (ctx: TransformContext, v: Value) => void; value: Value } | undefined {
     const info = this.analysis.calls.get(call);
-    if (info?.def === setDefinition && info.bound) {
-      const [targetArg, valueArg] = info.bound;
-      const constant = valueArg && valueArg.value.kind !== 'FunctionName' ? this.constant(valueArg.value) : undefined;
-      if (targetArg?.value.kind === 'Path' && constant && constant.value !== null) {
-        const accessor = accessorOf(targetArg.value, this.analysis);
-        const value = constant.value;
-        if (accessor.setBound) {
-          const setBound = accessor.setBound;
-          return (ctx) => setBound(ctx, value);
-        }
-      }
+    if (info?.def !== setDefinition || !info.bound) return undefined;
+    const [targetArg, valueArg] = info.bound;
+    if (targetArg?.value.kind !== 'Path' || !valueArg || valueArg.value.kind === 'FunctionName') return undefined;
+    const setBound = accessorOf(targetArg.value, this.analysis).setBound;
+    if (!setBound) return undefined;
+    const value = this.constant(valueArg.value)?.value ?? this.constantMap(valueArg.value);
+    return value === undefined || value === null ? undefined : { setBound, value };
+  }
+
+  /** A map literal whose values are all constants (nested map literals included), built once. */
+  private constantMap(node: ValueNode): PMap | undefined {
+    if (node.kind !== 'Map') return undefined;
+    const map = new PMap();
+    for (const e of node.entries) {
+      const v = this.constant(e.value)?.value ?? this.constantMap(e.value);
+      if (v === undefined) return undefined;
+      map.set(e.key, toPdataValue(v));
     }
-    return createInvocation(call, this.analysis, this, this.env);
+    return map;
   }
 
   bool(node: BoolExprNode): BoolEvaluator {
+    const c = this.constantBool(node);
+    if (c !== undefined) return c ? () => true : () => false;
     switch (node.kind) {
-      case 'Or': {
-        const ops = node.operands.map((o) => this.bool(o));
-        if (ops.length === 2) {
-          const [a, b] = ops as [BoolEvaluator, BoolEvaluator];
-          return (ctx) => a(ctx) || b(ctx);
-        }
-        return (ctx) => {
-          for (let i = 0; i < ops.length; i++) if (ops[i]!(ctx)) return true;
-          return false;
-        };
-      }
+      case 'Or':
       case 'And': {
-        const ops = node.operands.map((o) => this.bool(o));
+        const ops = this.liveOperands(node.operands, node.kind === 'Or').map((o) => this.bool(o));
+        if (ops.length === 1) return ops[0]!;
+        if (node.kind === 'Or') {
+          if (ops.length === 2) {
+            const [a, b] = ops as [BoolEvaluator, BoolEvaluator];
+            return (ctx) => a(ctx) || b(ctx);
+          }
+          return (ctx) => {
+            for (let i = 0; i < ops.length; i++) if (ops[i]!(ctx)) return true;
+            return false;
+          };
+        }
         if (ops.length === 2) {
           const [a, b] = ops as [BoolEvaluator, BoolEvaluator];
           return (ctx) => a(ctx) && b(ctx);
@@ -119,33 +210,65 @@ export class Compiler implements ArgumentBackend {
       case 'Comparison':
         return this.comparison(node.left, node.op, node.right);
       case 'BoolConst': {
-        if (node.value.kind === 'Literal') {
-          const b = node.value.value as boolean;
-          return () => b;
-        }
         const value = this.value(node.value);
         return (ctx) => converterBool(value(ctx));
       }
     }
   }
 
+  /**
+   * The value of a boolean expression that is the same for every item and cannot fail: boolean
+   * literals, comparisons of constants, `not` of one, and `and`/`or` whose operands up to the
+   * deciding one are such constants.
+   */
+  private constantBool(node: BoolExprNode): boolean | undefined {
+    switch (node.kind) {
+      case 'BoolConst':
+        return node.value.kind === 'Literal' ? (node.value.value as boolean) : undefined;
+      case 'Comparison': {
+        const l = this.constant(node.left);
+        const r = l && this.constant(node.right);
+        return l && r ? compareValues(l.value, r.value, node.op) : undefined;
+      }
+      case 'Not': {
+        const v = this.constantBool(node.operand);
+        return v === undefined ? undefined : !v;
+      }
+      case 'Or':
+      case 'And': {
+        const deciding = node.kind === 'Or';
+        for (const o of node.operands) {
+          const v = this.constantBool(o);
+          if (v === undefined) return undefined;
+          if (v === deciding) return deciding;
+        }
+        return !deciding;
+      }
+    }
+  }
+
+  /**
+   * The operands of an `or` (`deciding` true) or `and` that can change its result, in order:
+   * constants that do not decide are dropped, and nothing after a constant that decides runs.
+   * Evaluation order is kept, so errors and short-circuits are the interpreter's.
+   */
+  private liveOperands(operands: readonly BoolExprNode[], deciding: boolean): BoolExprNode[] {
+    const out: BoolExprNode[] = [];
+    for (const o of operands) {
+      const v = this.constantBool(o);
+      if (v === !deciding) continue;
+      out.push(o);
+      if (v === deciding) break;
+    }
+    return out;
+  }
+
   private comparison(leftNode: ValueNode, op: ComparisonOp, rightNode: ValueNode): BoolEvaluator {
     const lc = this.constant(leftNode);
     const rc = this.constant(rightNode);
-    if (lc && rc) {
-      const result = compareValues(lc.value, rc.value, op);
-      return () => result;
-    }
-    // One side constant: compare against it without re-evaluating it.
-    if (lc || rc) {
-      const c = (lc ?? rc)!.value;
-      const other = this.value(lc ? rightNode : leftNode);
-      if ((op === '==' || op === '!=') && typeof c === 'string') {
-        // Only an equal string is equal to a string.
-        return op === '==' ? (ctx) => other(ctx) === c : (ctx) => other(ctx) !== c;
-      }
-      return lc ? (ctx) => compareValues(c, other(ctx), op) : (ctx) => compareValues(other(ctx), c, op);
-    }
+    // One side constant (both constant is folded by constantBool): compare against it.
+    if (lc) return againstConstant(this.value(rightNode), lc.value, flip(op));
+    if (rc) return againstConstant(this.value(leftNode), rc.value, op);
     const left = this.value(leftNode);
     const right = this.value(rightNode);
     return (ctx) => {

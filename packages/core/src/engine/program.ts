@@ -7,8 +7,8 @@
  * (`failed to execute statement: <text>, <error>`); `ignore` reports the error to the logger and
  * goes on with the next statement (or condition); `silent` goes on without reporting.
  */
-import type { Logs, Traces } from '@ottl/pdata';
-import { forEachLogItem, forEachTraceItem } from '../contexts/iterate.js';
+import type { Logs, Metrics, Profiles, Traces } from '@ottl/pdata';
+import { forEachLogItem, forEachMetricItem, forEachProfileItem, forEachTraceItem } from '../contexts/iterate.js';
 import type { BoolEvaluator, Evaluator } from '../interpret/runtime.js';
 import type { ContextName, TransformContext } from '../types/signature.js';
 import { OttlError, type Value } from '../types/values.js';
@@ -129,7 +129,10 @@ export class StatementProgram {
     }
   }
 
-  /** Executes on every item of {@link context} in `logs` (resource, scope or log), each with a fresh cache. */
+  /**
+   * Executes on every item of {@link context} in `logs` (resource, scope or log), each with a fresh
+   * cache. A context the payload has no items of (e.g. `span` for logs) throws.
+   */
   processLogs(logs: Logs): void {
     forEachLogItem(this.context, logs, (ctx) => this.execute(ctx));
   }
@@ -137,6 +140,16 @@ export class StatementProgram {
   /** Executes on every item of {@link context} in `traces` (resource, scope, span, spanevent…). */
   processTraces(traces: Traces): void {
     forEachTraceItem(this.context, traces, (ctx) => this.execute(ctx));
+  }
+
+  /** Executes on every item of {@link context} in `metrics` (resource, scope, metric, datapoint, exemplar). */
+  processMetrics(metrics: Metrics): void {
+    forEachMetricItem(this.context, metrics, (ctx) => this.execute(ctx));
+  }
+
+  /** Executes on every item of {@link context} in `profiles` (resource, scope, profile, profilesample). */
+  processProfiles(profiles: Profiles): void {
+    forEachProfileItem(this.context, profiles, (ctx) => this.execute(ctx));
   }
 }
 
