@@ -10,6 +10,9 @@
  * How values print with `%v`: ints and floats as Go prints int64/float64 (`1e+06`), strings as is,
  * bytes as `[1 2 3]`, lists as `[a b]`, maps as `map[k:v]` with sorted keys (upstream prints a
  * pcommon.Map's internals instead), times and durations with Go's `String()`, ids as hex.
+ *
+ * Not supported (rendered as a bad verb, `%!x(float64=1.5)`): the hexadecimal and binary float
+ * forms `%x`/`%X`/`%b` of floats, and `%p`.
  */
 import { PMap, PSlice } from '@ottl/pdata';
 import { OttlDuration, OttlTime, type Value } from '../../types/values.js';
