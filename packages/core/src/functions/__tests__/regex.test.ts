@@ -29,10 +29,10 @@ describe('RE2 regular expressions', () => {
     const t0 = performance.now();
     expect(re.test(input)).toBe(false);
     expect(re.allMatches(input)).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(250);
     const t1 = performance.now();
     expect(compileRegex('(x+x+)+y').test('x'.repeat(50_000))).toBe(false);
-    expect(performance.now() - t1).toBeLessThan(1000);
+    expect(performance.now() - t1).toBeLessThan(250);
   });
   it('supports (?P<name>…) and (?<name>…) groups', () => {
     const re = compileRegex('(?P<first>\\w+) (?<last>\\w+)');
