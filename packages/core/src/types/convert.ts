@@ -613,3 +613,11 @@ function fraction(v: bigint, unit: bigint): string {
   const digits = unit.toString().length - 1;
   return whole.toString() + '.' + rest.toString().padStart(digits, '0').replace(/0+$/, '');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Requested by the function library (teammate B, issue #5)
+
+/** Go's `%T` of a value, as upstream messages print it: {@link goTypeName}, but nil is `<nil>`. */
+export function goFmtType(v: Value | undefined): string {
+  return v === null || v === undefined ? '<nil>' : goTypeName(v);
+}

@@ -61,6 +61,7 @@ describe('Sort', () => {
     ['Sort([{"b": 1}, {"a": 2}])', ok([{ b: 1 }, { a: 2 }])],
     ['Sort({"k": "v"})', fails("sort with unsupported type: 'pcommon.Map'. Target is not a list")],
     ['Sort("no change")', fails("sort with unsupported type: 'string'. Target is not a list")],
+    ['Sort(nil)', fails("sort with unsupported type: '<nil>'. Target is not a list")],
     ['Sort([1], "up")', fails('invalid arguments: up. Order should be either "asc" or "desc"')],
   ])('%s', (text, outcome) => {
     expect(evaluate(text)).toEqual(outcome);

@@ -1,4 +1,4 @@
-import { goTypeName } from '../../types/convert.js';
+import { goFmtType } from '../../types/convert.js';
 import type { FunctionDef, Getter } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
 import { base64Decode, base64Variant } from '../internal/base64.js';
@@ -87,7 +87,7 @@ function decoderFor(name: string): Decoder {
 function targetBytes(v: Value): Uint8Array {
   if (v instanceof Uint8Array) return v;
   if (typeof v === 'string') return utf8.encode(v);
-  throw new OttlError(`unsupported type provided to Decode function: ${v === null ? '<nil>' : goTypeName(v)}`);
+  throw new OttlError(`unsupported type provided to Decode function: ${goFmtType(v)}`);
 }
 
 function decodeWith(decoder: Decoder, bytes: Uint8Array): string {

@@ -1,6 +1,6 @@
 import type { PMap } from '@ottl/pdata';
 
-import { goTypeName, isList, isMap, isPlainObject, listItems } from '../../types/convert.js';
+import { goFmtType, isList, isMap, isPlainObject, listItems } from '../../types/convert.js';
 import { goFormatValue } from '../../types/math.js';
 import type { FunctionDef, Getter } from '../../types/signature.js';
 import { OttlError, type Value } from '../../types/values.js';
@@ -85,7 +85,7 @@ function evaluate(mapping: Mapping, v: Value): string {
     for (const c of criteria) {
       if (typeof v !== 'string' && typeof v !== 'bigint') {
         throw new OttlError(
-          `could not map log level: could not evaluate log level of value '${goFormatValue(v)}': unsupported value type: ${v === null ? '<nil>' : goTypeName(v)}`,
+          `could not map log level: could not evaluate log level of value '${goFormatValue(v)}': unsupported value type: ${goFmtType(v)}`,
         );
       }
       if (matches(c, v)) return level;

@@ -1,6 +1,6 @@
 import { PMap, PSlice, type AttrValue } from '@ottl/pdata';
 import { toPdataValue } from '../../contexts/keys.js';
-import { goTypeName, isPlainObject, listItems } from '../../types/convert.js';
+import { goFmtType, isPlainObject, listItems } from '../../types/convert.js';
 import { goFormatValue } from '../../types/math.js';
 import type { FunctionDef, Getter } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
@@ -75,7 +75,7 @@ export const definition: FunctionDef = {
     return (ctx) => {
       const v = target.get(ctx);
       if (!(v instanceof PSlice || Array.isArray(v))) {
-        throw new OttlError(`unsupported type provided to SliceToMap function: ${goTypeName(v)}`);
+        throw new OttlError(`unsupported type provided to SliceToMap function: ${goFmtType(v)}`);
       }
       const out = new PMap();
       listItems(v).forEach((elem, i) => {

@@ -1,6 +1,6 @@
 import { PSlice, type AttrValue } from '@ottl/pdata';
 import { compareStrings } from '../../types/compare.js';
-import { goTypeName, toAttrValue, valueAsString } from '../../types/convert.js';
+import { goFmtType, goTypeName, toAttrValue, valueAsString } from '../../types/convert.js';
 import type { FunctionDef, Getter } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
 
@@ -64,7 +64,7 @@ function elements(v: Value): AttrValue[] {
       return a;
     });
   }
-  throw new OttlError(`sort with unsupported type: '${goTypeName(v)}'. Target is not a list`);
+  throw new OttlError(`sort with unsupported type: '${goFmtType(v)}'. Target is not a list`);
 }
 
 export const definition: FunctionDef = {

@@ -4,7 +4,7 @@
  */
 import { PMap, PSlice } from '@ottl/pdata';
 import { LAMBDA_GATE } from '../../check/analysis.js';
-import { goTypeName, isPlainObject, toAttrValue } from '../../types/convert.js';
+import { goFmtType, goTypeName, isPlainObject, toAttrValue } from '../../types/convert.js';
 import { goFormatValue } from '../../types/math.js';
 import type { CreateEnv, Lambda, TransformContext } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
@@ -27,7 +27,7 @@ export function checkLambda(env: CreateEnv, lambda: Lambda, arity: number, what?
 export function sliceOrMap(v: Value): PSlice | PMap {
   if (v instanceof PSlice || v instanceof PMap) return v;
   if (Array.isArray(v) || isPlainObject(v)) return toAttrValue(v) as PSlice | PMap;
-  throw new OttlError(`unsupported type provided: ${goTypeName(v)}`);
+  throw new OttlError(`unsupported type provided: ${goFmtType(v)}`);
 }
 
 /** The (index or key, value) pairs of a source, indexes as ints. */
