@@ -52,6 +52,10 @@ import { definition as extract_percentile_metric } from '../transform/extract_pe
 import { definition as extract_sum_metric } from '../transform/extract_sum_metric.js';
 import { definition as merge_histogram_buckets } from '../transform/merge_histogram_buckets.js';
 import { definition as scale_metric } from '../transform/scale.js';
+import { definition as ParseCEF } from '../transform/parse_cef.js';
+import { definition as ParseCLF } from '../transform/parse_clf.js';
+import { definition as ParseELF } from '../transform/parse_elf.js';
+import { definition as ParseLEEF } from '../transform/parse_leef.js';
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // Time and duration
@@ -104,6 +108,11 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   aggregate_on_attribute_value,
   convert_exponential_histogram_to_histogram,
   merge_histogram_buckets,
+  // Transform processor, log context
+  ParseCEF,
+  ParseCLF,
+  ParseELF,
+  ParseLEEF,
   // Filter processor, metric context
   HasAttrKeyOnDatapoint,
   HasAttrOnDatapoint,
