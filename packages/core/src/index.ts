@@ -89,3 +89,10 @@ export {
 export { printStatement, printCondition, printValue, type PrintOptions } from './language/printer.js';
 export { allFunctionDefs } from './functions/docs/catalog.js';
 export { renderFunctionDocs, functionSignature, paramKindText, FUNCTION_DOCS_HEADER } from './functions/docs/render.js';
+export {
+  parseRuleFile,
+  formatRuleFile,
+  type RuleFileResult,
+  type RuleFileStatement,
+  type RuleFileComment,
+} from './language/ruleFile.js';

@@ -17,6 +17,7 @@ import type {
   StatementNode,
   ValueNode,
 } from '../ast.js';
+import { lex } from '../tokens.js';
 
 export const R: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
@@ -160,3 +161,22 @@ export function strip(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) if (!POSITION_KEYS.has(k)) out[k] = strip(v);
   return out;
 }
+
+/**
+ * Re-joins the tokens of `text` with arbitrary extra whitespace (never less than the text had).
+ * Every inserted line break is followed by indentation, as rule files want for continuation lines.
+ */
+export function relayout(text: string, gaps: readonly string[]): string {
+  const { tokens } = lex(text);
+  let out = '';
+  let end = 0;
+  tokens.forEach((t, i) => {
+    const original = text.slice(end, t.startOffset);
+    const extra = gaps[i % Math.max(1, gaps.length)] ?? '';
+    out += (original === '' ? extra : original + extra) + t.image;
+    end = t.endOffset! + 1;
+  });
+  return out;
+}
+
+export const gapsArb = fc.array(fc.constantFrom('', ' ', '  ', '\t', '\n  ', ' \n    '), { minLength: 1, maxLength: 12 });

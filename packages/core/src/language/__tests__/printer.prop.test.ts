@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCondition, parseStatement, parseValueExpression } from '../parse.js';
 import { printCondition, printStatement, printValue } from '../printer.js';
-import { lex } from '../tokens.js';
-import { conditionArb, statementArb, strip, valueArb } from './astArbitraries.js';
+import { conditionArb, gapsArb, relayout, statementArb, strip, valueArb } from './astArbitraries.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -46,22 +45,6 @@ describe('parse(print(ast)) ≡ ast', () => {
     );
   });
 });
-
-/** Re-joins the tokens of `text` with arbitrary whitespace (never less than the text had). */
-function relayout(text: string, gaps: readonly string[]): string {
-  const { tokens } = lex(text);
-  let out = '';
-  let end = 0;
-  tokens.forEach((t, i) => {
-    const original = text.slice(end, t.startOffset);
-    const extra = gaps[i % Math.max(1, gaps.length)] ?? '';
-    out += (original === '' ? extra : original + extra) + t.image;
-    end = t.endOffset! + 1;
-  });
-  return out;
-}
-
-const gapsArb = fc.array(fc.constantFrom('', ' ', '  ', '\t', '\n', ' \n  '), { minLength: 1, maxLength: 12 });
 
 describe('formatting is idempotent', () => {
   test('statements in any layout format to the canonical text', () => {
