@@ -4,7 +4,8 @@
  *
  * - `lit(v)` is a literal argument (a Getter whose `literal` is set, so creation-time work such as
  *   regex compilation happens); `getter(fn)` is a dynamic one (no `literal`).
- * - `targetOn(map, key)` is a GetSetter over one key of a PMap (absent key reads `null`).
+ * - `targetOn(map, key)` is a GetSetter over one key of a PMap (absent key reads `null`; values are
+ *   stored as pdata stores them: lists and maps converted, times and ids as Empty).
  * - `callConverter(def, args)` creates the function with `env` and evaluates it once in `ctx()`.
  * - `runEditor(def, args)` does the same for an editor (which must return null).
  */
@@ -18,6 +19,7 @@ import type {
   TransformContext,
 } from '../../types/signature.js';
 import type { Value } from '../../types/values.js';
+import { toPdataValue } from '../../contexts/keys.js';
 
 /** A log-context creation environment with no feature gates. */
 export const env: CreateEnv = { context: 'log', featureGates: new Set<string>() };
@@ -57,7 +59,7 @@ export function targetOn(map: PMap, key: string): GetSetter {
       return v === undefined ? null : v;
     },
     set: (_ctx, value) => {
-      map.set(key, value as never);
+      map.set(key, toPdataValue(value));
     },
   };
 }
