@@ -242,3 +242,35 @@ describe('filter and span functions', () => {
     expect(run('IsRootSpan', [], spanCtx(span))).toBe(c.expect.value);
   });
 });
+
+describe('set_semconv_span_name', () => {
+  const rename = (kind: number, name: string, attributes: Record<string, unknown>, original?: string) => {
+    const span = Span.create({ kind, name, attributes: attributes as never });
+    const args: BoundArg[] = original === undefined ? ['1.37.0'] : ['1.37.0', original];
+    run('set_semconv_span_name', args, { context: 'span', cache: new PMap(), span });
+    return [span.name, span.attributes.toRaw()];
+  };
+  test.each([
+    [2, 'GET /users/1', { 'http.request.method': 'GET', 'http.route': '/users/{id}' }, 'GET /users/{id}'],
+    [2, 'x', { 'http.method': '_OTHER' }, 'HTTP'],
+    [3, 'call', { 'http.request.method': 'POST', 'url.template': '/v1/{id}' }, 'POST /v1/{id}'],
+    [3, 'call', { 'rpc.system': 'grpc', 'rpc.service': 'pkg.Svc', 'rpc.method': 'Get' }, 'pkg.Svc/Get'],
+    [3, 'q', { 'db.system.name': 'postgresql', 'db.operation.name': 'SELECT', 'db.namespace': 'shop', 'db.collection.name': 'orders' }, 'SELECT shop.orders'],
+    [3, 'q', { 'db.system': 'redis', 'server.address': 'cache', 'server.port': 6379n }, 'cache:6379'],
+    [4, 'send', { 'messaging.system': 'kafka', 'messaging.operation.name': 'publish', 'messaging.destination.name': 'orders' }, 'publish orders'],
+    [5, 'recv', { 'messaging.system': 'rabbitmq', 'messaging.destination.temporary': true }, '(temporary)'],
+    [1, 'internal work', { 'http.request.method': 'GET' }, 'internal work'],
+  ])('kind %i %j', (kind, name, attributes, expected) => {
+    expect(rename(kind, name, attributes)[0]).toBe(expected);
+  });
+  test('keeps the original name only when it changes', () => {
+    expect(rename(2, 'GET /a/1', { 'http.request.method': 'GET', 'http.route': '/a/{id}' }, 'orig')[1]).toMatchObject({ orig: 'GET /a/1' });
+    expect(rename(2, 'GET', { 'http.request.method': 'GET' }, 'orig')[1]).not.toHaveProperty('orig');
+    expect(() => def('set_semconv_span_name').create(['1.20.0'], { context: 'span', featureGates: new Set() })).toThrow(
+      'unsupported semconv version: 1.20.0',
+    );
+    expect(() => def('set_semconv_span_name').create(['1.37.0', ''], { context: 'span', featureGates: new Set() })).toThrow(
+      'originalSpanNameAttribute cannot be an empty string',
+    );
+  });
+});

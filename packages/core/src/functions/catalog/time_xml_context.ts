@@ -56,6 +56,7 @@ import { definition as ParseCEF } from '../transform/parse_cef.js';
 import { definition as ParseCLF } from '../transform/parse_clf.js';
 import { definition as ParseELF } from '../transform/parse_elf.js';
 import { definition as ParseLEEF } from '../transform/parse_leef.js';
+import { definition as set_semconv_span_name } from '../transform/set_semconv_span_name.js';
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // Time and duration
@@ -93,6 +94,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   ConvertTextToElementsXML,
   // Span context (transform and filter processors)
   IsRootSpan,
+  set_semconv_span_name,
   // Transform processor, metric and datapoint contexts
   convert_sum_to_gauge,
   convert_gauge_to_sum,
