@@ -292,9 +292,10 @@ function errorsOf(diagnostics) {
   return diagnostics.filter((d) => d.severity === 'error');
 }
 
+/** Error diagnostics as one text: messages with their labels (which carry upstream's phrases). */
 function messageOf(diagnostics) {
   return errorsOf(diagnostics)
-    .map((d) => d.message)
+    .map((d) => (d.label ? `${d.message} (${d.label})` : d.message))
     .join('; ');
 }
 

@@ -60,7 +60,7 @@ export const ArgumentKindRule: CheckRule = ({ analysis, report }) => {
           return;
         case 'enum':
           if (v.kind !== 'Enum') {
-            report(diagnostic('type-mismatch', 'error', `${where} must be an enum symbol`, v.range, { label: 'not an enum' }));
+            report(diagnostic('type-mismatch', 'error', `${where} must be an enum symbol`, v.range, { label: 'must be an Enum' }));
           }
           return;
         case 'function': {
@@ -72,7 +72,7 @@ export const ArgumentKindRule: CheckRule = ({ analysis, report }) => {
           } else if (!analysis.functionRefs.get(arg)) {
             const converters = [...analysis.options.functions.keys()].filter(isConverterName);
             report(diagnostic('unknown-function', 'error', `there is no converter named \`${v.name}\``, v.range, {
-              label: 'unknown converter',
+              label: 'undefined function',
               hint: didYouMeanHint(suggestNames(v.name, converters)),
             }));
           }

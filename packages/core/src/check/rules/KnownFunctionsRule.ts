@@ -10,7 +10,7 @@ export const KnownFunctionsRule: CheckRule = ({ analysis, report }) => {
     const sameKind = [...analysis.options.functions.keys()].filter((n) => isConverterName(n) === (kind === 'converter'));
     report(
       diagnostic('unknown-function', 'error', `there is no ${kind} named \`${call.name}\``, call.nameRange, {
-        label: `unknown ${kind}`,
+        label: 'undefined function',
         hint: didYouMeanHint(suggestNames(call.name, sameKind)),
       }),
     );

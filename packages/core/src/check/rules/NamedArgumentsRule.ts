@@ -25,7 +25,7 @@ export const NamedArgumentsRule: CheckRule = ({ analysis, report }) => {
               'error',
               `\`${call.name}\` has no parameter named \`${p.arg.name}\``,
               p.arg.nameRange ?? p.arg.range,
-              { label: 'unknown parameter', hint: didYouMeanHint(suggestNames(p.arg.name!, names)) ?? `parameters: ${names.join(', ')}` },
+              { label: 'no such parameter', hint: didYouMeanHint(suggestNames(p.arg.name!, names)) ?? `parameters: ${names.join(', ')}` },
             ),
           );
           break;

@@ -62,29 +62,34 @@ const path = fc.constantFrom(
   'body', 'severity_number', 'severity_text', 'cache["c"]', 'attributes[attributes["a"]]',
 );
 const literal = fc.constantFrom('"a"', '"x,y"', '""', '0', '1', '-3', '2.5', 'true', 'false', 'nil', '0x0102', '9223372036854775807');
-const value: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    literal,
-    path,
-    tie('call') as fc.Arbitrary<string>,
-    tie('math') as fc.Arbitrary<string>,
-    fc.array(tie('v') as fc.Arbitrary<string>, { maxLength: 2 }).map((xs) => `[${xs.join(', ')}]`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `{"k": ${x}}`),
-  ),
-  call: fc.oneof(
-    (tie('v') as fc.Arbitrary<string>).map((x) => `Len(${x})`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `String(${x})`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `Int(${x})`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `IsString(${x})`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `ToUpperCase(${x})`),
-    fc.tuple(tie('v') as fc.Arbitrary<string>, tie('v') as fc.Arbitrary<string>).map(([x, y]) => `Concat([${x}, ${y}], "-")`),
-    (tie('v') as fc.Arbitrary<string>).map((x) => `Split(${x}, ",")[0]`),
-  ),
-  math: fc
-    .tuple(tie('v') as fc.Arbitrary<string>, fc.constantFrom('+', '-', '*', '/'), tie('v') as fc.Arbitrary<string>)
-    .map(([x, op, y]) => `(${x} ${op} ${y})`),
-})).v;
+const numberLiteral = fc.constantFrom('0', '1', '-3', '2.5', '9223372036854775807');
+const value: fc.Arbitrary<string> = fc.letrec((tie) => {
+  const v = tie('v') as fc.Arbitrary<string>;
+  const operand = tie('operand') as fc.Arbitrary<string>;
+  return {
+    v: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      literal,
+      path,
+      tie('call') as fc.Arbitrary<string>,
+      tie('math') as fc.Arbitrary<string>,
+      fc.array(v, { maxLength: 2 }).map((xs) => `[${xs.join(', ')}]`),
+      v.map((x) => `{"k": ${x}}`),
+    ),
+    call: fc.oneof(
+      v.map((x) => `Len(${x})`),
+      v.map((x) => `String(${x})`),
+      v.map((x) => `Int(${x})`),
+      v.map((x) => `IsString(${x})`),
+      v.map((x) => `ToUpperCase(${x})`),
+      fc.tuple(v, v).map(([x, y]) => `Concat([${x}, ${y}], "-")`),
+      v.map((x) => `Split(${x}, ",")[0]`),
+    ),
+    // The grammar allows only numbers, paths, converters and parentheses in arithmetic.
+    operand: fc.oneof({ depthSize: 'small' }, numberLiteral, path, tie('call') as fc.Arbitrary<string>, tie('math') as fc.Arbitrary<string>),
+    math: fc.tuple(operand, fc.constantFrom('+', '-', '*', '/'), operand).map(([x, op, y]) => `(${x} ${op} ${y})`),
+  };
+}).v;
 const comparison = fc
   .tuple(value, fc.constantFrom('==', '!=', '<', '<=', '>', '>='), value)
   .map(([x, op, y]) => `${x} ${op} ${y}`);
@@ -97,22 +102,34 @@ const condition: fc.Arbitrary<string> = fc.letrec((tie) => ({
     (tie('c') as fc.Arbitrary<string>).map((x) => `not (${x})`),
   ),
 })).c;
+/** Lambda converters (both feature gates on): parameters, nesting and keys on parameters. */
+const lambdaCall = fc.oneof(
+  fc.tuple(path, value).map(([p, v]) => `Filter(${p}, (i, v) => v != ${v})`),
+  path.map((p) => `MapEach(${p}, (k, v) => Concat([String(k), String(v)], ":"))`),
+  path.map((p) => `Reduce(${p}, 0, (acc, i, v) => acc + Len(String(v)))`),
+  fc.tuple(path, path).map(([p, q]) => `Any(${p}, (i, v) => Len(Filter(${q}, (j, w) => w == v)) > 0)`),
+  path.map((p) => `Find(${p}, (i, v) => IsMap(v), (i, v) => v["k"])`),
+);
 const editor = fc.oneof(
+  fc.tuple(path, lambdaCall).map(([p, v]) => `set(${p}, ${v})`),
   fc.tuple(path, value).map(([p, v]) => `set(${p}, ${v})`),
   fc.constant('delete_key(attributes, "a")'),
   fc.constant('keep_keys(attributes, ["a", "n"])'),
   value.map((v) => `append(attributes["l"], ${v})`),
   fc.constant('replace_pattern(attributes["a"], "a", "$$0b")'),
+  fc.constant('replace_pattern(attributes["a"], "(", "x")'),
 );
 const statement = fc.tuple(editor, fc.option(condition, { nil: undefined })).map(([e, c]) => (c ? `${e} where ${c}` : e));
 
 // ------------------------------------------------------------------------------------------------
 
-const env = createEnvironment();
+const GATES = ['ottl.functions.enableLambda', 'pkg.ottl.functions.enableExperimental'];
+const env = createEnvironment({ featureGates: GATES });
 
 function run(engine: Engine, texts: string[], spec: RecordSpec): { record: string; errors: string[] } | { diagnostics: string } {
   const errors: string[] = [];
   const { program, diagnostics } = createEnvironment({
+    featureGates: GATES,
     logger: { warn: (_m, fields) => void errors.push(String(fields.error)) },
   }).compileStatements(texts, { context: 'log', engine, errorMode: 'ignore' });
   if (!program) return { diagnostics: diagnostics.map((d) => d.message).join('; ') };
@@ -123,15 +140,21 @@ function run(engine: Engine, texts: string[], spec: RecordSpec): { record: strin
 
 describe('compiler and interpreter agree', () => {
   it('on generated statements and records', () => {
-    void env;
+    const outcomes = { rejected: 0, clean: 0, withErrors: 0 };
     fc.assert(
       fc.property(fc.array(statement, { minLength: 1, maxLength: 4 }), recordSpec, (texts, spec) => {
         const compiled = run('compiled', texts, spec);
         const interpreted = run('interpreted', texts, spec);
         expect(compiled).toEqual(interpreted);
+        if ('diagnostics' in compiled) outcomes.rejected++;
+        else if (compiled.errors.length > 0) outcomes.withErrors++;
+        else outcomes.clean++;
       }),
       { numRuns: 400 },
     );
+    // The generator must reach programs that run cleanly and programs whose statements fail.
+    expect(outcomes.clean).toBeGreaterThan(40);
+    expect(outcomes.withErrors).toBeGreaterThan(40);
   });
 
   it('on generated conditions', () => {
