@@ -11,6 +11,8 @@ import { attributesProcessorFactory } from './processors/attributes.js';
 import { batchProcessorFactory } from './processors/batch.js';
 import { memoryLimiterFactory } from './processors/memoryLimiter.js';
 import { resourceProcessorFactory } from './processors/resource.js';
+import { transformProcessorFactory } from './processors/transform.js';
+import { filterProcessorFactory } from './processors/filter.js';
 import { nopReceiverFactory } from './receivers/nop.js';
 
 /** The factories of the browser-safe components. */
@@ -21,6 +23,8 @@ export function browserFactories(): Factory[] {
     memoryLimiterFactory(),
     attributesProcessorFactory,
     resourceProcessorFactory,
+    transformProcessorFactory,
+    filterProcessorFactory,
     debugExporter,
     nopExporterFactory,
     forwardConnectorFactory,

@@ -27,3 +27,5 @@ export { nopExporterFactory } from './exporters/nop.js';
 export { nopReceiverFactory } from './receivers/nop.js';
 export { forwardConnectorFactory } from './connectors/forward.js';
 export { browserFactories, defaultComponents } from './components.js';
+export { transformProcessorFactory, TRANSFORM_CONTEXTS, type TransformConfig } from './processors/transform.js';
+export { filterProcessorFactory, FILTER_CONTEXTS, type FilterConfig } from './processors/filter.js';

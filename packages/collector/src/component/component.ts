@@ -26,6 +26,16 @@ export interface SignalData {
 export interface Component {
   start(host: Host): Promise<void>;
   shutdown(): Promise<void>;
+  /** Addresses the component listens on once started (servers report their bound ports). */
+  endpoints?(): readonly Endpoint[];
+}
+
+/** A listening address, for startup banners and tests using ephemeral ports. */
+export interface Endpoint {
+  /** What is served: `otlp grpc`, `otlp http`, `health_check`. */
+  readonly name: string;
+  /** `host:port` as bound (the real port when 0 was configured). */
+  readonly address: string;
 }
 
 export type CollectorState = 'created' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -165,6 +175,7 @@ export class SharedComponents<C extends object, I extends Component> {
     let stopped = false;
     return {
       start: (host) => (e.started ??= e.instance.start(host)),
+      endpoints: () => e.instance.endpoints?.() ?? [],
       shutdown: async () => {
         if (stopped) return;
         stopped = true;

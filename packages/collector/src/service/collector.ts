@@ -4,7 +4,7 @@
  * Prometheus endpoint and signal handling around it.
  */
 import { ComponentId, type Signal } from '../component/componentId.js';
-import type { BuildInfo, CollectorState, Component, Host, SignalData } from '../component/component.js';
+import type { BuildInfo, CollectorState, Component, Endpoint, Host, SignalData } from '../component/component.js';
 import type { Components } from '../component/components.js';
 import { decodeCollectorConfig, type CollectorConfig } from '../config/collectorConfig.js';
 import { ConfigError, ConfigIssues, type ConfigDiagnostic, type ConfigSource } from '../config/diagnostics.js';
@@ -155,12 +155,19 @@ export class Collector {
     return this.stopping;
   }
 
+  /** Addresses the running receivers and extensions listen on (`{ id: 'otlp', endpoint: { name: 'otlp grpc', address } }`). */
+  endpoints(): { readonly id: string; readonly endpoint: Endpoint }[] {
+    const ext = [...this.extensions].flatMap(([id, c]) => (c.endpoints?.() ?? []).map((endpoint) => ({ id, endpoint })));
+    return [...this.graph.endpoints(), ...ext];
+  }
+
   /**
    * The consumer that receiver `receiverId` pushes `signal` data into: the fan-out to every
    * pipeline listing that receiver. Throws when no pipeline of that signal lists it.
    */
   consumer<S extends Signal>(receiverId: string, signal: S): Consumer<SignalData[S]> {
-    const c = this.graph.receiverConsumer(ComponentId.parse(receiverId).toString(), signal);
+    const id = ComponentId.parse(receiverId);
+    const c = 'error' in id ? undefined : this.graph.receiverConsumer(id.toString(), signal);
     if (!c) throw new Error(`no ${signal} pipeline has the receiver "${receiverId}"`);
     return c;
   }

@@ -10,7 +10,7 @@
  * lost.
  */
 import { ComponentId, type ComponentKind, type Signal } from '../component/componentId.js';
-import { createFunctionName, type BuildInfo, type Component, type CreateSettings, type Host, type SignalData } from '../component/component.js';
+import { createFunctionName, type BuildInfo, type Component, type CreateSettings, type Endpoint, type Host, type SignalData } from '../component/component.js';
 import type { CollectorConfig, ComponentConfig, PipelineConfig } from '../config/collectorConfig.js';
 import type { Consumer } from '../consumer/consumer.js';
 import { fanout } from '../consumer/fanout.js';
@@ -70,6 +70,21 @@ export class Graph {
   /** The consumer a receiver of `signal` pushes into (the fan-out to its pipelines). */
   receiverConsumer<S extends Signal>(receiverId: string, signal: S): Consumer<SignalData[S]> | undefined {
     return this.receiverEntries.get(`${receiverId}|${signal}`) as Consumer<SignalData[S]> | undefined;
+  }
+
+  /** What the started components listen on, once per component. */
+  endpoints(): { readonly id: string; readonly endpoint: Endpoint }[] {
+    const seen = new Set<string>();
+    const out: { id: string; endpoint: Endpoint }[] = [];
+    for (const n of this.started) {
+      for (const e of n.component.endpoints?.() ?? []) {
+        const key = `${n.id}|${e.name}|${e.address}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ id: n.id.toString(), endpoint: e });
+      }
+    }
+    return out;
   }
 
   /** Every node in shutdown order: receivers first, exporters last. */
