@@ -9,8 +9,9 @@
  */
 import { PMap, PSlice } from '@ottl/pdata';
 import type { ComparisonOp } from '../language/ast.js';
-import { isId, isPlainObject } from './convert.js';
+import { compareStrings, isId, isPlainObject } from './convert.js';
 import { OttlDuration, OttlTime, type Value } from './values.js';
+
 
 /** The result of ordering two values of one kind: negative, zero or positive; NaN when unordered. */
 function ordered(c: number, op: ComparisonOp): boolean {
@@ -49,23 +50,6 @@ function numbers(a: number, b: number, op: ComparisonOp): boolean {
 
 function bigints(a: bigint, b: bigint, op: ComparisonOp): boolean {
   return ordered(a < b ? -1 : a > b ? 1 : 0, op);
-}
-
-/** Code-point (= UTF-8 byte) order of two strings; JS `<` compares UTF-16 units instead. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 /** `bytes.Compare`. */

@@ -4,7 +4,7 @@
  * {@link OttlError} (an {@link OttlTypeError} when the value has the wrong type) whose message is
  * upstream's wording, so callers can surface it unchanged.
  */
-import { PMap, PSlice, TraceId, SpanId, ProfileId, type AttrValue } from '@ottl/pdata';
+import { PMap, PSlice, TraceId, SpanId, ProfileId, valueAsString as pdataValueAsString, type AttrValue } from '@ottl/pdata';
 import type { OttlType } from './signature.js';
 import { OttlDuration, OttlError, OttlTime, OttlTypeError, type Value } from './values.js';
 
@@ -446,9 +446,26 @@ export function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
+/** Code-point (= UTF-8 byte) order of two strings; JS `<` compares UTF-16 units instead. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Keys in Go's map-key order (UTF-8 bytes). */
 function sortedKeys(keys: Iterable<string>): string[] {
-  // Go sorts map keys by their UTF-8 bytes; for strings without surrogate pairs that equals UTF-16 order.
-  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...keys].sort(compareStrings);
 }
 
 /**
@@ -497,18 +514,9 @@ export function toJsonText(v: Value): string {
  * `1h2m3.5s`, ids as lowercase hex.
  */
 export function valueAsString(v: Value): string {
-  if (v === null) return '';
-  switch (typeof v) {
-    case 'string':
-      return v;
-    case 'bigint':
-      return v.toString();
-    case 'number':
-      return formatGoFloat(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
+  if (v === null || typeof v !== 'object' || v instanceof Uint8Array || v instanceof PMap || v instanceof PSlice) {
+    return pdataValueAsString(v as AttrValue);
   }
-  if (v instanceof Uint8Array) return bytesToBase64(v);
   if (v instanceof OttlTime) return formatRfc3339Nano(v);
   if (v instanceof OttlDuration) return formatGoDuration(v.nanos);
   if (isId(v)) return v.toHex();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PMap, PSlice, SpanId, TraceId } from '@ottl/pdata';
 import type { ComparisonOp } from '../../language/ast.js';
-import { compareStrings, compareValues } from '../compare.js';
+import { compareValues } from '../compare.js';
+import { compareStrings } from '../convert.js';
 import { OttlDuration, OttlTime, type Value } from '../values.js';
 
 const OPS: ComparisonOp[] = ['==', '!=', '<', '<=', '>', '>='];
