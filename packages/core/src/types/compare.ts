@@ -12,6 +12,9 @@ import type { ComparisonOp } from '../language/ast.js';
 import { compareStrings, isId, isPlainObject } from './convert.js';
 import { OttlDuration, OttlTime, type Value } from './values.js';
 
+/** String order for comparisons: code points (= Go's UTF-8 byte order). */
+export { compareStrings };
+
 
 /** The result of ordering two values of one kind: negative, zero or positive; NaN when unordered. */
 function ordered(c: number, op: ComparisonOp): boolean {
