@@ -12,9 +12,9 @@ import {
   MetricType,
   NumberDataPoint,
   PMap,
-  SummaryDataPoint,
 } from '@ottl/pdata';
-import type { MetricTransformContext } from '../../contexts/types.js';
+import { dataPointsOf as metricPoints } from '../../contexts/metric.js';
+import type { DataPoint, MetricTransformContext } from '../../contexts/types.js';
 import type { TransformContext } from '../../types/signature.js';
 import { OttlCreateError, OttlError } from '../../types/values.js';
 
@@ -39,24 +39,11 @@ export function metricTypeName(metric: Metric): string {
   return TYPE_NAMES[metric.type] ?? 'Empty';
 }
 
-export type AnyDataPoint = NumberDataPoint | HistogramDataPoint | ExponentialHistogramDataPoint | SummaryDataPoint;
+export type AnyDataPoint = DataPoint;
 
 /** The live data points of a metric of any kind (empty for a metric without data). */
 export function dataPointsOf(metric: Metric): AnyDataPoint[] {
-  switch (metric.type) {
-    case MetricType.GAUGE:
-      return metric.gauge!.dataPoints;
-    case MetricType.SUM:
-      return metric.sum!.dataPoints;
-    case MetricType.HISTOGRAM:
-      return metric.histogram!.dataPoints;
-    case MetricType.EXPONENTIAL_HISTOGRAM:
-      return metric.exponentialHistogram!.dataPoints;
-    case MetricType.SUMMARY:
-      return metric.summary!.dataPoints;
-    default:
-      return [];
-  }
+  return metricPoints(metric) ?? [];
 }
 
 /**
