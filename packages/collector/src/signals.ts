@@ -24,9 +24,16 @@ import {
   encodeMetricsProto,
   encodeProfilesProto,
   encodeTracesProto,
+  decodeLogsJson,
+  decodeMetricsJson,
+  decodeProfilesJson,
+  decodeTracesJson,
+  encodeLogsJson,
+  encodeMetricsJson,
+  encodeProfilesJson,
+  encodeTracesJson,
   type DecodeLimits,
 } from '@ottl/pdata';
-import * as pdata from '@ottl/pdata';
 import type { Signal } from './component/componentId.js';
 import type { SignalData } from './component/component.js';
 import type { Cloneable } from './consumer/fanout.js';
@@ -53,7 +60,8 @@ export interface SignalOps<T> extends Cloneable<T> {
   readonly splittable: boolean;
   decodeProto(bytes: Uint8Array, limits?: DecodeLimits): T;
   encodeProto(data: T): Uint8Array;
-  decodeJson(text: string, limits?: DecodeLimits): T;
+  /** OTLP/JSON from text or UTF-8 bytes. */
+  decodeJson(text: string | Uint8Array, limits?: DecodeLimits): T;
   encodeJson(data: T): string;
   /** The OTLP gRPC service (`opentelemetry.proto.collector.trace.v1.TraceService`). */
   readonly grpcService: string;
@@ -77,21 +85,6 @@ interface Shape<R, S, I> {
   /** Moves the first `n` (< weight) units of `i` into a new item. */
   splitItem?(i: I, n: number): I;
 }
-
-// TEMPORARY until @ottl/pdata exports its OTLP/JSON codecs (in progress): look them up by name.
-const jsonCodec = (name: string) => (...args: unknown[]): never => {
-  const fn = (pdata as unknown as Record<string, ((...a: unknown[]) => never) | undefined>)[name];
-  if (!fn) throw new Error(`OTLP/JSON codec ${name} is not available in this build of @ottl/pdata`);
-  return fn(...args);
-};
-const decodeTracesJson = jsonCodec('decodeTracesJson');
-const encodeTracesJson = jsonCodec('encodeTracesJson');
-const decodeLogsJson = jsonCodec('decodeLogsJson');
-const encodeLogsJson = jsonCodec('encodeLogsJson');
-const decodeMetricsJson = jsonCodec('decodeMetricsJson');
-const encodeMetricsJson = jsonCodec('encodeMetricsJson');
-const decodeProfilesJson = jsonCodec('decodeProfilesJson');
-const encodeProfilesJson = jsonCodec('encodeProfilesJson');
 
 function countWith<R, S, I>(shape: Shape<R, S, I>, resources: R[]): number {
   let n = 0;
@@ -257,7 +250,7 @@ export const tracesOps: SignalOps<Traces> = threeLevel<Traces, ResourceSpans, Sc
   empty: () => Traces.create(),
   decodeProto: decodeTracesProto,
   encodeProto: encodeTracesProto,
-  decodeJson: (t, l) => decodeTracesJson(t, l),
+  decodeJson: decodeTracesJson,
   encodeJson: encodeTracesJson,
   grpcService: 'opentelemetry.proto.collector.trace.v1.TraceService',
   httpPath: '/v1/traces',
@@ -270,7 +263,7 @@ export const logsOps: SignalOps<Logs> = threeLevel<Logs, ResourceLogs, ScopeLogs
   empty: () => Logs.create(),
   decodeProto: decodeLogsProto,
   encodeProto: encodeLogsProto,
-  decodeJson: (t, l) => decodeLogsJson(t, l),
+  decodeJson: decodeLogsJson,
   encodeJson: encodeLogsJson,
   grpcService: 'opentelemetry.proto.collector.logs.v1.LogsService',
   httpPath: '/v1/logs',
@@ -283,7 +276,7 @@ export const metricsOps: SignalOps<Metrics> = threeLevel<Metrics, ResourceMetric
   empty: () => Metrics.create(),
   decodeProto: decodeMetricsProto,
   encodeProto: encodeMetricsProto,
-  decodeJson: (t, l) => decodeMetricsJson(t, l),
+  decodeJson: decodeMetricsJson,
   encodeJson: encodeMetricsJson,
   grpcService: 'opentelemetry.proto.collector.metrics.v1.MetricsService',
   httpPath: '/v1/metrics',
@@ -311,7 +304,7 @@ export const profilesOps: SignalOps<Profiles> = {
   markReadOnly: (d) => d.markReadOnly(),
   decodeProto: decodeProfilesProto,
   encodeProto: encodeProfilesProto,
-  decodeJson: (t, l) => decodeProfilesJson(t, l),
+  decodeJson: decodeProfilesJson,
   encodeJson: encodeProfilesJson,
   grpcService: 'opentelemetry.proto.collector.profiles.v1development.ProfilesService',
   httpPath: '/v1development/profiles',

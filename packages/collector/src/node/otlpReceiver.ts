@@ -257,7 +257,7 @@ class OtlpReceiver implements Component {
     }
     let data: unknown;
     try {
-      data = format === 'proto' ? route.ops.decodeProto(body) : route.ops.decodeJson(body.toString('utf8'));
+      data = format === 'proto' ? route.ops.decodeProto(body) : route.ops.decodeJson(body);
     } catch (err) {
       const msg = err instanceof PdataDecodeError ? err.message : errorMessage(err);
       return reply(res, 400, format, 3, `invalid ${signal} request: ${msg}`);
