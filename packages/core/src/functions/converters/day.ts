@@ -1,5 +1,5 @@
 /**
- * `Day(value)` (upstream `ottlfuncs/func_day.go`): the day of the month (1–31) of the time in its
+ * `Day(time)` (upstream `ottlfuncs/func_day.go`): the day of the month (1–31) of the time in its
  * zone, as Go's `Time.Day()`.
  */
 import { civil } from '../internal/goTime.js';
@@ -10,6 +10,7 @@ import type { OttlTime } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlTime>({
   name: 'Day',
   type: 'time',
+  paramName: 'time',
   description: 'A time.',
   returns: 'int',
   apply: (t) => BigInt(civil(t).day),
@@ -17,7 +18,7 @@ export const definition: FunctionDef = unaryConverter<OttlTime>({
     category: 'time',
     summary: "Returns the day of the month (1–31) of the time in its zone.",
     returns: 'int',
-    failures: ['`value` is not a time (`expected time but got …`).'],
+    failures: ['`time` is not a time (`expected time but got …`).'],
     examples: [{ code: 'Day(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 26 }],
   },
 });

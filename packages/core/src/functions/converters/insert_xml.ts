@@ -1,6 +1,6 @@
 /**
- * `InsertXML(target, xpath, value)` (upstream `ottlfuncs/func_insert_xml.go`): appends the nodes
- * of the document `value` as the last children of every element (or the document) the XPath
+ * `InsertXML(target, xpath, subDocument)` (upstream `ottlfuncs/func_insert_xml.go`): appends the nodes
+ * of the document `subDocument` as the last children of every element (or the document) the XPath
  * selects, and returns the edited document.
  */
 import { compileXPathArgument, parseXmlTarget } from '../internal/xmlFunctions.js';
@@ -13,17 +13,17 @@ export const definition: FunctionDef = {
   params: [
     { name: 'target', kind: { kind: 'getter', type: 'string' }, description: 'The XML document to edit.' },
     { name: 'xpath', kind: { kind: 'literal', type: 'string' }, description: 'An XPath 1.0 expression selecting elements.' },
-    { name: 'value', kind: { kind: 'getter', type: 'string' }, description: 'The XML to insert.' },
+    { name: 'subDocument', kind: { kind: 'getter', type: 'string' }, description: 'The XML to insert.' },
   ],
   returns: 'string',
   doc: {
     category: 'xml',
     summary: 'Inserts XML as the last children of the elements an XPath expression selects.',
-    description: 'Use `/` to add top-level nodes. Every selected element gets its own copy of `value`.',
+    description: 'Use `/` to add top-level nodes. Every selected element gets its own copy of `subDocument`.',
     returns: 'string',
     failures: [
       'An invalid XPath fails when the statement is parsed (`invalid xpath: …`).',
-      '`target` or `value` is not well-formed XML (`parse xml: …`).',
+      '`target` or `subDocument` is not well-formed XML (`parse xml: …`).',
       'The XPath selects something other than an element: `InsertXML XPath selected non-element: "…"`.',
     ],
     examples: [

@@ -1,5 +1,5 @@
 /**
- * `Microseconds(value)` (upstream `ottlfuncs/func_microseconds.go`): the duration as a whole
+ * `Microseconds(duration)` (upstream `ottlfuncs/func_microseconds.go`): the duration as a whole
  * number of microseconds, truncated toward zero (Go's `Duration.Microseconds()`).
  */
 import { unaryConverter } from '../internal/unaryConverter.js';
@@ -9,6 +9,7 @@ import type { OttlDuration } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlDuration>({
   name: 'Microseconds',
   type: 'duration',
+  paramName: 'duration',
   description: 'A duration.',
   returns: 'int',
   apply: (d) => d.nanos / 1_000n,
@@ -16,7 +17,7 @@ export const definition: FunctionDef = unaryConverter<OttlDuration>({
     category: 'time',
     summary: "Returns the duration as a whole number of microseconds, truncated toward zero (Go's `Duration.Microseconds()`).",
     returns: 'int',
-    failures: ['`value` is not a duration (`expected duration but got …`).'],
+    failures: ['`duration` is not a duration (`expected duration but got …`).'],
     examples: [{ code: 'Microseconds(Duration("1.5ms"))', result: 1500 }],
   },
 });

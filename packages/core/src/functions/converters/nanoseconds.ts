@@ -1,5 +1,5 @@
 /**
- * `Nanoseconds(value)` (upstream `ottlfuncs/func_nanoseconds.go`): the duration as a number of
+ * `Nanoseconds(duration)` (upstream `ottlfuncs/func_nanoseconds.go`): the duration as a number of
  * nanoseconds (Go's `Duration.Nanoseconds()`).
  */
 import { unaryConverter } from '../internal/unaryConverter.js';
@@ -9,6 +9,7 @@ import type { OttlDuration } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlDuration>({
   name: 'Nanoseconds',
   type: 'duration',
+  paramName: 'duration',
   description: 'A duration.',
   returns: 'int',
   apply: (d) => d.nanos,
@@ -16,7 +17,7 @@ export const definition: FunctionDef = unaryConverter<OttlDuration>({
     category: 'time',
     summary: "Returns the duration as a number of nanoseconds (Go's `Duration.Nanoseconds()`).",
     returns: 'int',
-    failures: ['`value` is not a duration (`expected duration but got …`).'],
+    failures: ['`duration` is not a duration (`expected duration but got …`).'],
     examples: [{ code: 'Nanoseconds(Duration("1.5us"))', result: 1500 }],
   },
 });

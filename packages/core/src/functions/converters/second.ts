@@ -1,5 +1,5 @@
 /**
- * `Second(value)` (upstream `ottlfuncs/func_second.go`): the second (0–59) of the time in its
+ * `Second(time)` (upstream `ottlfuncs/func_second.go`): the second (0–59) of the time in its
  * zone, as Go's `Time.Second()`.
  */
 import { civil } from '../internal/goTime.js';
@@ -10,6 +10,7 @@ import type { OttlTime } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlTime>({
   name: 'Second',
   type: 'time',
+  paramName: 'time',
   description: 'A time.',
   returns: 'int',
   apply: (t) => BigInt(civil(t).second),
@@ -17,7 +18,7 @@ export const definition: FunctionDef = unaryConverter<OttlTime>({
     category: 'time',
     summary: "Returns the second (0–59) of the time in its zone.",
     returns: 'int',
-    failures: ['`value` is not a time (`expected time but got …`).'],
+    failures: ['`time` is not a time (`expected time but got …`).'],
     examples: [{ code: 'Second(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 56 }],
   },
 });

@@ -1,5 +1,5 @@
 /**
- * `Time(target, format, location?, locale?)` (upstream `ottlfuncs/func_time.go`): parses a string
+ * `Time(time, format, location?, locale?)` (upstream `ottlfuncs/func_time.go`): parses a string
  * with a strptime-like format (reference §7.5) into a time.
  *
  * Zone rules (upstream `timeutils`): a zone in the text (`%z`, `%Z`…) wins; otherwise `location`
@@ -80,7 +80,7 @@ function withCurrentYear(t: OttlTime): OttlTime {
 export const definition: FunctionDef = {
   name: 'Time',
   params: [
-    { name: 'target', kind: { kind: 'getter', type: 'string' }, description: 'The text of the time.' },
+    { name: 'time', kind: { kind: 'getter', type: 'string' }, description: 'The text of the time.' },
     { name: 'format', kind: { kind: 'literal', type: 'string' }, description: 'A strptime-like format (`%Y-%m-%d`).' },
     {
       name: 'location',
@@ -113,7 +113,7 @@ export const definition: FunctionDef = {
     failures: [
       'Empty `format` (`format cannot be nil`), an unsupported directive, an unknown `location` ' +
         '(`failed to load location …`) or an unsupported `locale` fail when the statement is parsed.',
-      'Empty `target`: `time cannot be nil`.',
+      'Empty `time` text: `time cannot be nil`.',
       'Text that does not match: `parsing time "…" as "…": cannot parse "…" as "%Y"`.',
     ],
     examples: [

@@ -1,5 +1,5 @@
 /**
- * `UnixSeconds(value)` (upstream `ottlfuncs/func_unix_seconds.go`): the number of whole seconds
+ * `UnixSeconds(time)` (upstream `ottlfuncs/func_unix_seconds.go`): the number of whole seconds
  * elapsed since the Unix epoch (Go's `Time.Unix()`; floored for times before the epoch).
  */
 import { floorDivBig } from '../internal/goTime.js';
@@ -10,6 +10,7 @@ import type { OttlTime } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlTime>({
   name: 'UnixSeconds',
   type: 'time',
+  paramName: 'time',
   description: 'A time.',
   returns: 'int',
   apply: (t) => floorDivBig(t.epochNanos, 1_000_000_000n),
@@ -17,7 +18,7 @@ export const definition: FunctionDef = unaryConverter<OttlTime>({
     category: 'time',
     summary: "Returns the number of whole seconds elapsed since the Unix epoch (Go's `Time.Unix()`; floored for times before the epoch).",
     returns: 'int',
-    failures: ['`value` is not a time (`expected time but got …`).'],
+    failures: ['`time` is not a time (`expected time but got …`).'],
     examples: [
       { code: 'UnixSeconds(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 1685104496 },
     ],

@@ -1,5 +1,5 @@
 /**
- * `Weekday(value)` (upstream `ottlfuncs/func_weekday.go`): the day of the week of the time in its
+ * `Weekday(time)` (upstream `ottlfuncs/func_weekday.go`): the day of the week of the time in its
  * zone: 0 = Sunday … 6 = Saturday, as Go's `Time.Weekday()`.
  */
 import { civil } from '../internal/goTime.js';
@@ -10,6 +10,7 @@ import type { OttlTime } from '../../types/values.js';
 export const definition: FunctionDef = unaryConverter<OttlTime>({
   name: 'Weekday',
   type: 'time',
+  paramName: 'time',
   description: 'A time.',
   returns: 'int',
   apply: (t) => BigInt(civil(t).weekday),
@@ -17,7 +18,7 @@ export const definition: FunctionDef = unaryConverter<OttlTime>({
     category: 'time',
     summary: "Returns the day of the week of the time in its zone: 0 = Sunday … 6 = Saturday.",
     returns: 'int',
-    failures: ['`value` is not a time (`expected time but got …`).'],
+    failures: ['`time` is not a time (`expected time but got …`).'],
     examples: [{ code: 'Weekday(Time("2023-05-26 12:34:56", "%Y-%m-%d %H:%M:%S", "UTC"))', result: 5 }],
   },
 });

@@ -1,5 +1,6 @@
 /**
- * Builds the definition of a converter with one getter parameter `value` that maps the value it
+ * Builds the definition of a converter with one getter parameter (`time` or `duration`, named
+ * after upstream's argument field so named arguments bind as upstream) that maps the value it
  * receives to its result (the time-part and duration-unit converters: `Year(value)`,
  * `Hours(value)`…). The engine applies the getter coercion, so `apply` sees a value of `type`.
  */
@@ -9,6 +10,7 @@ import type { Value } from '../../types/values.js';
 export interface UnaryConverterSpec<T> {
   readonly name: string;
   readonly type: GetterType;
+  readonly paramName: string;
   readonly description: string;
   readonly returns: OttlType;
   readonly doc: FunctionDoc;
@@ -18,7 +20,7 @@ export interface UnaryConverterSpec<T> {
 export function unaryConverter<T>(spec: UnaryConverterSpec<T>): FunctionDef {
   return {
     name: spec.name,
-    params: [{ name: 'value', kind: { kind: 'getter', type: spec.type }, description: spec.description }],
+    params: [{ name: spec.paramName, kind: { kind: 'getter', type: spec.type }, description: spec.description }],
     returns: spec.returns,
     doc: spec.doc,
     create(args) {

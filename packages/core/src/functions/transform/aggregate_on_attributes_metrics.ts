@@ -1,5 +1,5 @@
 /**
- * `aggregate_on_attributes(function, attributes?)` (upstream transform processor
+ * `aggregate_on_attributes(aggregationFunction, attributes?)` (upstream transform processor
  * `internal/metrics/func_aggregate_on_attributes_metrics.go`, metric context): keeps only the
  * listed attribute keys on every data point (all when omitted, none for `[]`), then merges points
  * that became identical with `function`. Histograms always add.
@@ -12,7 +12,7 @@ import { OttlError } from '../../types/values.js';
 export const definition: FunctionDef = {
   name: 'aggregate_on_attributes',
   params: [
-    { name: 'function', kind: { kind: 'literal', type: 'string' }, description: '`sum`, `mean`, `min`, `max`, `median` or `count`.' },
+    { name: 'aggregationFunction', kind: { kind: 'literal', type: 'string' }, description: '`sum`, `mean`, `min`, `max`, `median` or `count`.' },
     {
       name: 'attributes',
       kind: { kind: 'literalList', type: 'string' },

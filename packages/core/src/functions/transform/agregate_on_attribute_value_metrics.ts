@@ -1,5 +1,5 @@
 /**
- * `aggregate_on_attribute_value(function, attribute, values, newValue)` (upstream transform
+ * `aggregate_on_attribute_value(aggregationFunction, attribute, values, newValue)` (upstream transform
  * processor `internal/metrics/func_agregate_on_attribute_value_metrics.go`, metric context):
  * renames the listed values of one attribute to `newValue`, then merges points that became
  * identical with `function`.
@@ -10,7 +10,7 @@ import type { FunctionDef } from '../../types/signature.js';
 export const definition: FunctionDef = {
   name: 'aggregate_on_attribute_value',
   params: [
-    { name: 'function', kind: { kind: 'literal', type: 'string' }, description: '`sum`, `mean`, `min`, `max`, `median` or `count`.' },
+    { name: 'aggregationFunction', kind: { kind: 'literal', type: 'string' }, description: '`sum`, `mean`, `min`, `max`, `median` or `count`.' },
     { name: 'attribute', kind: { kind: 'literal', type: 'string' }, description: 'The attribute key.' },
     { name: 'values', kind: { kind: 'literalList', type: 'string' }, description: 'The values to merge.' },
     { name: 'newValue', kind: { kind: 'literal', type: 'string' }, description: 'The value they are renamed to.' },

@@ -1,5 +1,5 @@
 /**
- * `convert_exponential_histogram_to_histogram(distribution, explicitBounds)` (upstream transform
+ * `convert_exponential_histogram_to_histogram(distributionFn, explicitBounds)` (upstream transform
  * processor `internal/metrics/func_convert_exponential_hist_to_explicit_hist.go`, metric context):
  * replaces an ExponentialHistogram with an explicit-bounds Histogram. Each exponential bucket's
  * count goes to the explicit bucket holding its `upper` bound or its `midpoint`, is spread evenly
@@ -98,7 +98,7 @@ function convertPoint(dp: ExponentialHistogramDataPoint, bounds: readonly number
 export const definition: FunctionDef = {
   name: 'convert_exponential_histogram_to_histogram',
   params: [
-    { name: 'distribution', kind: { kind: 'literal', type: 'string' }, description: '`upper`, `midpoint`, `uniform` or `random`.' },
+    { name: 'distributionFn', kind: { kind: 'literal', type: 'string' }, description: '`upper`, `midpoint`, `uniform` or `random`.' },
     { name: 'explicitBounds', kind: { kind: 'literalList', type: 'float' }, description: 'Strictly increasing bucket bounds.' },
   ],
   returns: 'void',

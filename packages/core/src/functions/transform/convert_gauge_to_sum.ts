@@ -1,5 +1,5 @@
 /**
- * `convert_gauge_to_sum(aggregationTemporality, isMonotonic)` (upstream transform processor
+ * `convert_gauge_to_sum(stringAggTemp, monotonic)` (upstream transform processor
  * `internal/metrics/func_convert_gauge_to_sum.go`, metric context): turns a Gauge into a Sum with
  * the same data points; other metrics are unchanged.
  */
@@ -10,8 +10,8 @@ import type { FunctionDef } from '../../types/signature.js';
 export const definition: FunctionDef = {
   name: 'convert_gauge_to_sum',
   params: [
-    { name: 'aggregationTemporality', kind: { kind: 'literal', type: 'string' }, description: '`"cumulative"` or `"delta"`.' },
-    { name: 'isMonotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
+    { name: 'stringAggTemp', kind: { kind: 'literal', type: 'string' }, description: '`"cumulative"` or `"delta"`.' },
+    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
   ],
   returns: 'void',
   contexts: ['metric'],

@@ -1,5 +1,5 @@
 /**
- * `convert_summary_count_val_to_sum(aggregationTemporality, isMonotonic, suffix?)` (upstream transform
+ * `convert_summary_count_val_to_sum(stringAggTemp, monotonic, suffix?)` (upstream transform
  * processor `internal/metrics/func_convert_summary_count_val_to_sum.go`, datapoint context): for a
  * Summary metric, appends a Sum metric `<name><suffix>` (default `_count`) with the count of every
  * summary point. Like upstream, it runs once per data point of the group, so a metric with several
@@ -12,8 +12,8 @@ import type { FunctionDef } from '../../types/signature.js';
 export const definition: FunctionDef = {
   name: 'convert_summary_count_val_to_sum',
   params: [
-    { name: 'aggregationTemporality', kind: { kind: 'literal', type: 'string' }, description: '`"cumulative"` or `"delta"`.' },
-    { name: 'isMonotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
+    { name: 'stringAggTemp', kind: { kind: 'literal', type: 'string' }, description: '`"cumulative"` or `"delta"`.' },
+    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
     { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_count`', description: 'Appended to the metric name.' },
   ],
   returns: 'void',

@@ -1,5 +1,5 @@
 /**
- * `extract_count_metric(isMonotonic, suffix?)` (upstream transform processor
+ * `extract_count_metric(monotonic, suffix?)` (upstream transform processor
  * `internal/metrics/func_extract_count_metric.go`, metric context): appends a Sum metric
  * `<name><suffix>` (default `_count`, unit `1`) holding the count of every point of a Histogram,
  * ExponentialHistogram or Summary. Later statements of the group see the new metric too.
@@ -20,7 +20,7 @@ const NAME = 'extract_count_metric';
 export const definition: FunctionDef = {
   name: NAME,
   params: [
-    { name: 'isMonotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
+    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
     { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_count`', description: 'Appended to the metric name.' },
   ],
   returns: 'void',

@@ -1,5 +1,5 @@
 /**
- * `extract_sum_metric(isMonotonic, suffix?)` (upstream transform processor
+ * `extract_sum_metric(monotonic, suffix?)` (upstream transform processor
  * `internal/metrics/func_extract_sum_metric.go`, metric context): appends a Sum metric
  * `<name><suffix>` (default `_sum`) holding the sum of every point of a Histogram,
  * ExponentialHistogram or Summary; histogram points without a sum are skipped.
@@ -20,7 +20,7 @@ const NAME = 'extract_sum_metric';
 export const definition: FunctionDef = {
   name: NAME,
   params: [
-    { name: 'isMonotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
+    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
     { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_sum`', description: 'Appended to the metric name.' },
   ],
   returns: 'void',
