@@ -100,6 +100,8 @@ export class ConditionSequence {
 
 /** A statement sequence for one context, optionally guarded by group conditions (ORed). */
 export class StatementProgram {
+  private readonly runs: readonly ((ctx: TransformContext) => boolean)[];
+
   constructor(
     readonly context: ContextName,
     readonly statements: readonly CompiledStatement[],
@@ -107,26 +109,33 @@ export class StatementProgram {
     private readonly logger: Logger,
     /** The group's conditions; the statements run only when one holds. */
     readonly conditions?: ConditionSequence,
-  ) {}
+  ) {
+    this.runs = statements.map((s) => s.run);
+  }
 
   /** Runs every statement on one item, in order (see the error-mode contract above). */
   execute(ctx: TransformContext, observer?: StatementObserver): void {
-    if (this.conditions && !this.conditions.evaluate(ctx)) return;
-    const statements = this.statements;
-    for (let i = 0; i < statements.length; i++) {
-      const s = statements[i]!;
+    if (this.conditions !== undefined && !this.conditions.evaluate(ctx)) return;
+    const runs = this.runs;
+    for (let i = 0; i < runs.length; i++) {
       let matched: boolean;
       try {
-        matched = s.run(ctx);
+        matched = runs[i]!(ctx);
       } catch (e) {
-        const err = asOttlError(e);
-        observer?.(i, false, undefined, err);
-        if (this.errorMode === 'propagate') throw wrap('failed to execute statement', s.text, err);
-        if (this.errorMode === 'ignore') this.logger.warn('failed to execute statement', { error: err.message, statement: s.text });
+        this.failed(i, e, observer);
         continue;
       }
-      observer?.(i, matched);
+      if (observer !== undefined) observer(i, matched);
     }
+  }
+
+  /** Handles statement `i`'s error per the error mode (kept out of `execute` so it stays small). */
+  private failed(i: number, e: unknown, observer: StatementObserver | undefined): void {
+    const err = asOttlError(e);
+    const text = this.statements[i]!.text;
+    observer?.(i, false, undefined, err);
+    if (this.errorMode === 'propagate') throw wrap('failed to execute statement', text, err);
+    if (this.errorMode === 'ignore') this.logger.warn('failed to execute statement', { error: err.message, statement: text });
   }
 
   /**
