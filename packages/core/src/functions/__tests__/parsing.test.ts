@@ -130,7 +130,7 @@ describe('ExtractPatterns', () => {
 
 describe('ExtractGrokPatterns', () => {
   const grok = (s: string, pattern: string, nco?: boolean, defs?: string[]) =>
-    Object.fromEntries(entries(callConverter(ExtractGrokPatterns, [lit(s), pattern, nco, defs])));
+    Object.fromEntries(entries(callConverter(ExtractGrokPatterns, [lit(s), lit(pattern), nco, defs])));
   const url = 'http://user:password@example.com:80/path?query=string';
   it('expands default patterns and reports nested captures', () => {
     expect(grok(url, '%{URI}')).toMatchObject({
@@ -167,7 +167,7 @@ describe('ExtractGrokPatterns', () => {
     });
   });
   it('rejects bad expressions and definitions when created', () => {
-    const create = (pattern: string, nco?: boolean, defs?: string[]) => () => ExtractGrokPatterns.create([lit('x'), pattern, nco, defs], env);
+    const create = (pattern: string, nco?: boolean, defs?: string[]) => () => ExtractGrokPatterns.create([lit('x'), lit(pattern), nco, defs], env);
     expect(create('(', false)).toThrow('the pattern supplied to ExtractGrokPatterns is not a valid pattern: error parsing regexp');
     expect(create('%{NOPE}')).toThrow('pattern definition "NOPE" unknown: parsing failed');
     expect(create('%{URI}', false, ['PAT:TERN=invalid'])).toThrow('pattern ID "PAT:TERN" should not contain \':\'');

@@ -29,7 +29,7 @@ export const definition: FunctionDef = {
   name: 'ExtractGrokPatterns',
   params: [
     { name: 'target', kind: { kind: 'getter', type: 'string' }, description: 'the string to parse' },
-    { name: 'pattern', kind: { kind: 'literal', type: 'string' }, description: 'a grok expression (RE2 with `%{NAME:id:type}` references)' },
+    { name: 'pattern', kind: { kind: 'getter', type: 'string' }, description: 'a grok expression (RE2 with `%{NAME:id:type}` references); a literal is compiled when the statement is, an expression on every call' },
     {
       name: 'namedCapturesOnly',
       kind: { kind: 'literal', type: 'bool' },
@@ -75,19 +75,35 @@ export const definition: FunctionDef = {
   },
   create(args) {
     const target = args[0] as Getter<string>;
-    const pattern = args[1] as string;
+    const pattern = args[1] as Getter<string>;
     const namedCapturesOnly = (args[2] as boolean | undefined) ?? false;
     const definitions = parseDefinitions((args[3] as readonly string[] | undefined) ?? []);
-    let grok: CompiledGrok;
-    try {
-      grok = compileGrok(pattern, namedCapturesOnly, definitions);
-    } catch (e) {
-      throw new OttlCreateError(`the pattern supplied to ExtractGrokPatterns is not a valid pattern: ${(e as Error).message}`);
-    }
-    if (namedCapturesOnly && !grok.hasNamedCaptures) {
-      throw new OttlCreateError('at least 1 named capture group must be supplied in the given regex');
-    }
+    const compile = (text: string): CompiledGrok => {
+      let grok: CompiledGrok;
+      try {
+        grok = compileGrok(text, namedCapturesOnly, definitions);
+      } catch (e) {
+        throw new OttlCreateError(`the pattern supplied to ExtractGrokPatterns is not a valid pattern: ${(e as Error).message}`);
+      }
+      if (namedCapturesOnly && !grok.hasNamedCaptures) {
+        throw new OttlCreateError('at least 1 named capture group must be supplied in the given regex');
+      }
+      return grok;
+    };
+    const fixed = pattern.literal !== undefined ? compile(pattern.literal.value) : undefined;
+    // A computed pattern is compiled on every call, except when it repeats the previous one.
+    let lastText: string | undefined;
+    let last: CompiledGrok | undefined;
     return (ctx) => {
+      let grok = fixed;
+      if (grok === undefined) {
+        const text = pattern.get(ctx);
+        if (text !== lastText || last === undefined) {
+          last = compile(text);
+          lastText = text;
+        }
+        grok = last;
+      }
       const out = new PMap();
       for (const [k, v] of grok.parse(target.get(ctx))) out.set(k, v as never);
       return out;
