@@ -143,7 +143,7 @@ function floorDiv(a: number, b: number): number {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = floorDiv(y, 400);
   const yoe = y - era * 400;
@@ -447,15 +447,15 @@ function chunks(layout: string): Chunk[] {
 // ---------------------------------------------------------------------------------------------
 // Names
 
-export const LONG_MONTH_NAMES: readonly string[] = [
+const LONG_MONTH_NAMES: readonly string[] = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
-export const SHORT_MONTH_NAMES: readonly string[] = LONG_MONTH_NAMES.map((m) => m.slice(0, 3));
-export const LONG_DAY_NAMES: readonly string[] = [
+const SHORT_MONTH_NAMES: readonly string[] = LONG_MONTH_NAMES.map((m) => m.slice(0, 3));
+const LONG_DAY_NAMES: readonly string[] = [
   'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday',
 ];
-export const SHORT_DAY_NAMES: readonly string[] = LONG_DAY_NAMES.map((d) => d.slice(0, 3));
+const SHORT_DAY_NAMES: readonly string[] = LONG_DAY_NAMES.map((d) => d.slice(0, 3));
 
 /**
  * Localized names a parse accepts besides Go's English ones: each table lists, per month (0–11)

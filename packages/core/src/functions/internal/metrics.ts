@@ -35,7 +35,7 @@ export function parseTemporality(text: string): number {
 const TYPE_NAMES = ['Empty', 'Gauge', 'Sum', 'Histogram', 'ExponentialHistogram', 'Summary'];
 
 /** Go's `pmetric.MetricType.String()`. */
-export function metricTypeName(metric: Metric): string {
+function metricTypeName(metric: Metric): string {
   return TYPE_NAMES[metric.type] ?? 'Empty';
 }
 
@@ -94,8 +94,8 @@ export function pointFrom(from: AnyDataPoint): NumberDataPoint {
 // ---------------------------------------------------------------------------------------------
 // Aggregation (aggregateutil)
 
-export const AGGREGATION_FUNCTIONS = ['sum', 'mean', 'min', 'max', 'median', 'count'] as const;
-export type AggregationFunction = (typeof AGGREGATION_FUNCTIONS)[number];
+const AGGREGATION_FUNCTIONS = ['sum', 'mean', 'min', 'max', 'median', 'count'] as const;
+type AggregationFunction = (typeof AGGREGATION_FUNCTIONS)[number];
 
 export function parseAggregationFunction(text: string): AggregationFunction {
   if ((AGGREGATION_FUNCTIONS as readonly string[]).includes(text)) return text as AggregationFunction;

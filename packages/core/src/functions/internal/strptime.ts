@@ -49,9 +49,6 @@ const DIRECTIVES: ReadonlyMap<string, string> = new Map([
   ['%c', 'Mon Jan 02 15:04:05 2006'],
 ]);
 
-/** Every directive of the table, for documentation and completion. */
-export const STRPTIME_DIRECTIVES: readonly string[] = [...DIRECTIVES.keys()];
-
 /** A `%` and the character after it (not a newline, as Go's `.`). */
 const DIRECTIVE_RE = /%[^\n]/g;
 

@@ -11,7 +11,7 @@
  */
 
 /** Upstream's `maxXMLElementDepth` (Go `encoding/xml`'s unmarshal depth limit). */
-export const MAX_XML_DEPTH = 10_000;
+const MAX_XML_DEPTH = 10_000;
 
 /** A malformed document; `message` is Go's `xml.SyntaxError` text. */
 export class XmlSyntaxError extends Error {
@@ -391,7 +391,7 @@ export class XmlNode {
 }
 
 /** xmlquery's error for an element prefix without an `xmlns:` declaration in scope. */
-export class XmlNamespaceError extends Error {
+class XmlNamespaceError extends Error {
   constructor() {
     super('xmlquery: invalid XML document, namespace is missing');
   }
@@ -451,7 +451,7 @@ export function parseXmlDocument(text: string): XmlNode {
 }
 
 /** Go's `html.EscapeString`, which xmlquery applies to text and attribute values. */
-export function escapeXmlText(s: string): string {
+function escapeXmlText(s: string): string {
   return s.replace(/[&<>'"]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === "'" ? '&#39;' : '&#34;',
   );

@@ -427,7 +427,7 @@ function nameOf(n: XmlNode | undefined, which: 'local' | 'qualified'): string {
 }
 
 /** The XPath string-value of a node. */
-export function stringValue(n: XmlNode): string {
+function stringValue(n: XmlNode): string {
   return n.type === 'declaration' ? '' : n.innerText();
 }
 
