@@ -107,11 +107,17 @@ function numericAbbreviation(offset: number): string {
   return sign + pad(h, 2) + (m === 0 ? '' : pad(m, 2));
 }
 
+/** The offset from UTC (seconds) of `zone` at the instant `unixSec`. */
+function zoneOffset(zone: TimeZone, unixSec: number): number {
+  if (typeof zone !== 'string') return zone.offsetSeconds;
+  return zone === 'UTC' ? 0 : zoneOffsetSeconds(zone, unixSec * 1000);
+}
+
 /** The offset from UTC (seconds) and the abbreviation of `zone` at the instant `unixSec`. */
 export function zoneAt(zone: TimeZone, unixSec: number): { offset: number; abbr: string } {
   if (typeof zone !== 'string') return { offset: zone.offsetSeconds, abbr: zone.name ?? '' };
   if (zone === 'UTC') return { offset: 0, abbr: 'UTC' };
-  const offset = zoneOffsetSeconds(zone, unixSec * 1000);
+  const offset = zoneOffset(zone, unixSec);
   return { offset, abbr: zoneAbbreviation(zone, unixSec, offset) };
 }
 
@@ -191,8 +197,6 @@ export interface Civil {
   readonly yearDay: number;
   /** Offset from UTC in seconds. */
   readonly offset: number;
-  /** Zone abbreviation (`UTC`, `EST`, `+08`); empty for an unnamed fixed offset. */
-  readonly abbr: string;
 }
 
 /** Whole Unix seconds (floored) and the nanoseconds within that second. */
@@ -209,7 +213,7 @@ function splitNanos(epochNanos: bigint): [unixSec: number, nanos: number] {
 /** The civil fields of `t` in its own zone. */
 export function civil(t: OttlTime): Civil {
   const [unixSec, nanosecond] = splitNanos(t.epochNanos);
-  const { offset, abbr } = zoneAt(t.zone, unixSec);
+  const offset = zoneOffset(t.zone, unixSec);
   const local = unixSec + offset;
   const days = floorDiv(local, 86400);
   const secOfDay = local - days * 86400;
@@ -225,7 +229,6 @@ export function civil(t: OttlTime): Civil {
     weekday: (((days + 4) % 7) + 7) % 7,
     yearDay: days - daysFromCivil(year, 1, 1) + 1,
     offset,
-    abbr,
   };
 }
 
@@ -245,9 +248,9 @@ export function dateInZone(
   zone: TimeZone,
 ): OttlTime {
   const wall = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-  let offset = zoneAt(zone, wall).offset;
+  let offset = zoneOffset(zone, wall);
   if (offset !== 0) {
-    const corrected = zoneAt(zone, wall - offset).offset;
+    const corrected = zoneOffset(zone, wall - offset);
     if (corrected !== offset) offset = corrected;
   }
   return new OttlTime(BigInt(wall - offset) * NANOS_PER_SECOND + BigInt(nanosecond), zone);
@@ -678,7 +681,7 @@ export function parseGoTime(layout: string, value: string, zone: TimeZone, names
   let sec = 0;
   let nsec = 0;
   let fixed: TimeZone | undefined;
-  let zoneOffset = -1;
+  let parsedOffset = -1;
   let zoneName = '';
 
   for (;;) {
@@ -854,8 +857,8 @@ export function parseGoTime(layout: string, value: string, zone: TimeZone, names
           if (hr > 24) rangeErr = 'time zone offset hour';
           if (mi > 60) rangeErr = 'time zone offset minute';
           if (se > 60) rangeErr = 'time zone offset second';
-          zoneOffset = (hr * 60 + mi) * 60 + se;
-          if (sign === '-') zoneOffset = -zoneOffset;
+          parsedOffset = (hr * 60 + mi) * 60 + se;
+          if (sign === '-') parsedOffset = -parsedOffset;
           else if (sign !== '+') throw BAD;
           break;
         }
@@ -937,15 +940,15 @@ export function parseGoTime(layout: string, value: string, zone: TimeZone, names
 
   if (fixed !== undefined) return dateInZone(year, month, day, hour, min, sec, nsec, fixed);
 
-  if (zoneOffset !== -1) {
+  if (parsedOffset !== -1) {
     const utc = dateInZone(year, month, day, hour, min, sec, nsec, 'UTC');
-    const t = utc.epochNanos - BigInt(zoneOffset) * NANOS_PER_SECOND;
+    const t = utc.epochNanos - BigInt(parsedOffset) * NANOS_PER_SECOND;
     // The location itself when it had that offset (and abbreviation) then; else a fixed zone.
     const inZone = zoneAt(zone, splitNanos(t)[0]);
-    if (inZone.offset === zoneOffset && (zoneName === '' || inZone.abbr === zoneName)) {
+    if (inZone.offset === parsedOffset && (zoneName === '' || inZone.abbr === zoneName)) {
       return new OttlTime(t, zone);
     }
-    return new OttlTime(t, { offsetSeconds: zoneOffset, name: zoneName });
+    return new OttlTime(t, { offsetSeconds: parsedOffset, name: zoneName });
   }
 
   if (zoneName !== '') {
@@ -1050,9 +1053,11 @@ export function formatGoTime(t: OttlTime, layout: string): string {
       case Std.Pm:
         out += c.hour >= 12 ? 'pm' : 'am';
         break;
-      case Std.TZ:
-        out += c.abbr !== '' ? c.abbr : formatOffset(c.offset, Std.NumTZ);
+      case Std.TZ: {
+        const abbr = zoneAt(t.zone, splitNanos(t.epochNanos)[0]).abbr;
+        out += abbr !== '' ? abbr : formatOffset(c.offset, Std.NumTZ);
         break;
+      }
       case Std.FracSecond0:
       case Std.FracSecond9:
         out += formatFraction(c.nanosecond, chunk);
