@@ -88,7 +88,14 @@ function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExport
     });
   return new ExporterHelper(set, cfg, ops, send, {
     start: async () => {
-      const options: grpc.ChannelOptions = { 'grpc.max_send_message_length': -1, 'grpc.max_receive_message_length': -1, 'grpc.primary_user_agent': `${set.buildInfo.command}/${set.buildInfo.version}` };
+      const options: grpc.ChannelOptions = {
+        'grpc.max_send_message_length': -1,
+        'grpc.max_receive_message_length': -1,
+        'grpc.primary_user_agent': `${set.buildInfo.command}/${set.buildInfo.version}`,
+        // Reconnect soon after a backend comes back, so queued data flows again within seconds.
+        'grpc.initial_reconnect_backoff_ms': 250,
+        'grpc.max_reconnect_backoff_ms': 5000,
+      };
       if (cfg.compression === 'gzip') options['grpc.default_compression_algorithm'] = 2;
       if (cfg.tls?.server_name_override) options['grpc.ssl_target_name_override'] = cfg.tls.server_name_override;
       if (cfg.authority) options['grpc.default_authority'] = cfg.authority;
