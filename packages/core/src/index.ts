@@ -96,3 +96,4 @@ export {
   type RuleFileStatement,
   type RuleFileComment,
 } from './language/ruleFile.js';
+export { renderGrammarDiagrams, GRAMMAR_DIAGRAMS_COMMAND } from './language/diagrams.js';
