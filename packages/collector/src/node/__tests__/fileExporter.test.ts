@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeLogsJson, decodeLogsProto } from '@ottl/pdata';
+import { logBodies, makeLogs } from '../../__tests__/helpers.js';
+import { startYaml } from './harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ottl-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const yaml = (path: string, extra: string) => `
+receivers:
+  nop:
+exporters:
+  file:
+    path: ${path}
+${extra}
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [nop], exporters: [file] }
+`;
+
+describe('file exporter', () => {
+  it('writes one OTLP/JSON request per line and flushes at shutdown', async () => {
+    const path = join(dir, 'out.jsonl');
+    const c = await startYaml(yaml(path, '    flush_interval: 1h'));
+    await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['a', 'b'] }]));
+    await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['c'] }]));
+    await c.shutdown();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => logBodies(decodeLogsJson(l)))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('writes length-prefixed protobuf with format: proto', async () => {
+    const path = join(dir, 'out.bin');
+    const c = await startYaml(yaml(path, '    format: proto'));
+    await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['p'] }]));
+    await c.shutdown();
+    const buf = readFileSync(path);
+    const len = buf.readUInt32BE(0);
+    expect(buf.length).toBe(4 + len);
+    expect(logBodies(decodeLogsProto(buf.subarray(4)))).toEqual(['p']);
+  });
+
+  it('rotates by size and keeps at most max_backups files', async () => {
+    const sub = mkdtempSync(join(dir, 'rot-'));
+    const path = join(sub, 'telemetry.jsonl');
+    const c = await startYaml(yaml(path, '    flush_interval: 0s\n    rotation: { max_megabytes: 1, max_backups: 2 }'));
+    const big = 'x'.repeat(300_000);
+    for (let i = 0; i < 12; i++) {
+      await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: [`${i}:${big}`] }]));
+      await new Promise((r) => setTimeout(r, 2)); // distinct rotation timestamps
+    }
+    await c.shutdown();
+    const files = readdirSync(sub).sort();
+    expect(files.length).toBe(3);
+    expect(files).toContain('telemetry.jsonl');
+    expect(files.filter((f) => /^telemetry-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}\.jsonl$/.test(f)).length).toBe(2);
+    const last = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect((logBodies(decodeLogsJson(last[last.length - 1]!))[0] as string).startsWith('11:')).toBe(true);
+  });
+
+  it('rejects unsupported options at config time', async () => {
+    await expect(startYaml(yaml(join(dir, 'z'), '    compression: zstd'))).rejects.toThrow('zstd compression is not supported by this file exporter');
+  });
+});
