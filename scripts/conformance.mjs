@@ -9,8 +9,8 @@
 // cases when no tokenizer is available). Always exits 0: CI runs it for reporting.
 //
 // Engine settings: the `ottl.set.allowNil` gate is OFF (func-set-003 / e2e-027 assume upstream's
-// older default); every log statement runs twice, with legacy paths and rewritten with the `log.`
-// prefix (pathContextNames on), and both runs must leave the same record; `Time()` without a
+// older default); every e2e statement runs twice, with legacy paths and rewritten with its context's
+// prefix (`log.`, pathContextNames on), and both runs must leave the same record; `Time()` without a
 // location uses the local zone, so this process runs with TZ=UTC.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -220,7 +220,7 @@ function decodeFixture(fixture) {
 }
 
 /** A transform context for the first item of a fixture (or an empty log record). */
-function itemContext(context, payload) {
+function itemContext(context, payload, eventIndex = 0) {
   if (context === 'log') {
     const rl = payload.resourceLogs[0];
     const sl = rl.scopeLogs[0];
@@ -230,7 +230,7 @@ function itemContext(context, payload) {
   const ss = rs.scopeSpans[0];
   const span = ss.spans[0];
   if (context === 'span') return core.spanContext(rs, ss, span);
-  return core.spanEventContext(rs, ss, span, span.events[0], 0);
+  return core.spanEventContext(rs, ss, span, span.events[eventIndex], eventIndex);
 }
 
 function emptyLogs() {
@@ -305,20 +305,19 @@ function containsAll(text, c) {
   return missing.length === 0 ? undefined : `error ${JSON.stringify(text)} lacks ${JSON.stringify(missing[0])}`;
 }
 
-const LOG_PATH_CONTEXTS = () => env.contexts.get('log').pathContextNames;
-
-/** Compiles statements; in the log context also the `log.`-prefixed rewrite (both must compile). */
+/**
+ * Compiles statements twice: as written (legacy paths) and rewritten with the context's prefix
+ * (`log.body`) under pathContextNames, as upstream's e2e test does for log statements.
+ */
 function compileStatementVariants(texts, context) {
   const variants = [{ label: 'legacy', result: env.compileStatements(texts, { context }) }];
-  if (context === 'log') {
-    const rewritten = [];
-    for (const t of texts) {
-      const r = core.prependContext(t, 'statement', 'log', LOG_PATH_CONTEXTS());
-      if (r.text === undefined) return { error: `prependContext failed: ${messageOf(r.diagnostics)}` };
-      rewritten.push(r.text);
-    }
-    variants.push({ label: 'prefixed', result: env.compileStatements(rewritten, { context, pathContextNames: true }) });
+  const rewritten = [];
+  for (const t of texts) {
+    const r = core.prependContext(t, 'statement', context, env.contexts.get(context).pathContextNames);
+    if (r.text === undefined) return { error: `prependContext failed: ${messageOf(r.diagnostics)}` };
+    rewritten.push(r.text);
   }
+  variants.push({ label: 'prefixed', result: env.compileStatements(rewritten, { context, pathContextNames: true }) });
   return { variants };
 }
 
@@ -346,7 +345,7 @@ function runE2E(c, fixtures) {
     if (!expression) return c.expect.ok ? `compile: ${messageOf(diagnostics)}` : containsAll(messageOf(diagnostics), c);
     let value;
     try {
-      value = expression.evaluate(itemContext(context, decodeFixture(fixture)));
+      value = expression.evaluate(itemContext(context, decodeFixture(fixture), fixture.event_index));
     } catch (e) {
       return c.expect.ok ? `error: ${e.message}` : containsAll(e.message, c);
     }
@@ -360,7 +359,7 @@ function runE2E(c, fixtures) {
   const compiled = compileStatementVariants(texts, context);
   if (compiled.error) return compiled.error;
   const ignoreErrors = /Test_e2e_editors|_ottl_features/.test(c.source);
-  const baseline = snapshot(context, itemContext(context, decodeFixture(fixture)));
+  const baseline = snapshot(context, itemContext(context, decodeFixture(fixture), fixture.event_index));
   const expected = new Map(baseline);
   for (const change of c.expect.changes ?? []) {
     if (change.value === null) expected.delete(change.path);
@@ -375,7 +374,7 @@ function runE2E(c, fixtures) {
       }
       return `${label}: compile: ${messageOf(result.diagnostics)}`;
     }
-    const ctx = itemContext(context, decodeFixture(fixture));
+    const ctx = itemContext(context, decodeFixture(fixture), fixture.event_index);
     let error;
     try {
       result.program.execute(ctx);
