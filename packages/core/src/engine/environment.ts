@@ -86,7 +86,10 @@ export interface CheckOptions {
 /** Diagnostics of each text, in input order, plus all of them flattened. */
 export interface CompileOutcome {
   readonly diagnostics: Diagnostic[];
-  /** `diagnostics` split per input text (ranges are relative to that text). */
+  /**
+   * `diagnostics` split per input text, ranges relative to that text: the statements (or
+   * conditions) in order, then, for `compileStatements`, the group conditions in order.
+   */
   readonly byText: Diagnostic[][];
 }
 
