@@ -2,8 +2,8 @@
  * Compiles a checked AST into JS closures. Everything that does not depend on the item is done
  * once here: paths, enums and functions are resolved and created, literal-only subtrees are
  * folded into constants, and common shapes get specialised closures (`path == "literal"`,
- * `set(attributes["k"], "literal")`, literal-key attribute reads and writes) that allocate
- * nothing per item. Results and errors are exactly the reference interpreter's
+ * `set(attributes["k"], "literal")`, literal-key attribute reads and writes, equality of two
+ * operands the checker types as strings) that allocate nothing per item. Results and errors are exactly the reference interpreter's
  * ({@link ../interpret/interpreter.js}); a differential property test holds them together.
  */
 import { PMap } from '@ottl/pdata';
@@ -271,6 +271,20 @@ export class Compiler implements ArgumentBackend {
     if (rc) return againstConstant(this.value(leftNode), rc.value, op);
     const left = this.value(leftNode);
     const right = this.value(rightNode);
+    // Static types: two strings are equal exactly when they are the same string.
+    const stringsOnly = this.analysis.typeOf(leftNode) === 'string' && this.analysis.typeOf(rightNode) === 'string';
+    if (stringsOnly && op === '==') {
+      return (ctx) => {
+        const l = left(ctx);
+        return l === right(ctx);
+      };
+    }
+    if (stringsOnly && op === '!=') {
+      return (ctx) => {
+        const l = left(ctx);
+        return l !== right(ctx);
+      };
+    }
     return (ctx) => {
       const l = left(ctx);
       return compareValues(l, right(ctx), op);
