@@ -74,7 +74,7 @@ async function validate(opts: ConfigOptions): Promise<void> {
 
 function signalsOf(f: Factory): string {
   if (f.kind === 'extension') return '';
-  if (f.kind === 'connector') return f.supports.map(([a, b]) => `${a}→${b}`).join(', ');
+  if (f.kind === 'connector') return f.supports.every(([a, b]) => a === b) ? `${f.supports.map(([a]) => a).join(', ')} (same signal)` : f.supports.map(([a, b]) => `${a}→${b}`).join(', ');
   return factorySignals(f).join(', ');
 }
 
@@ -89,7 +89,7 @@ function components(opts: ConfigOptions): void {
     out.push(`${kind}s:`);
     for (const f of all.filter((x) => x.kind === kind)) {
       const sig = signalsOf(f);
-      out.push(`  ${f.type.padEnd(16)} ${f.stability.padEnd(12)} ${sig.padEnd(34)} ${f.description}`);
+      out.push(`  ${f.type.padEnd(16)} ${f.stability.padEnd(12)} ${sig.padEnd(34)} ${f.description}`.replace(/\s+$/, ''));
     }
   }
   process.stdout.write(out.join('\n') + '\n');
@@ -107,11 +107,12 @@ export function registerCollectorCommand(program: Command): Command {
     .description('check configuration files and print every problem')
     .addOption(configOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: ConfigOptions) => validate(opts));
+    // `--config` may be written before or after `validate`; both reach it.
+    .action((_opts: ConfigOptions, c: Command) => validate(c.optsWithGlobals<ConfigOptions>()));
   cmd
     .command('components')
     .description('list the components of this build')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts: ConfigOptions) => components(opts));
+    .action((_opts: ConfigOptions, c: Command) => components(c.optsWithGlobals<ConfigOptions>()));
   return cmd;
 }
