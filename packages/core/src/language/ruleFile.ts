@@ -19,7 +19,9 @@ import { lexDiagnostics, parseLexed } from './parse.js';
 import { PositionMapper, rangeOf } from './positions.js';
 import { printStatement } from './printer.js';
 import {
+  AmpersandAnd,
   Arrow,
+  BangNot,
   Colon,
   Comma,
   Dot,
@@ -34,6 +36,7 @@ import {
   OpMultDiv,
   OpNot,
   OpOr,
+  PipeOr,
   RBrace,
   RBracket,
   RParen,
@@ -41,7 +44,7 @@ import {
   isWord,
   lex,
 } from './tokens.js';
-import { tokenMatcher, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 
 export interface RuleFileStatement {
   /** Present when the statement could be parsed (possibly with errors; see the diagnostics). */
@@ -69,13 +72,25 @@ export interface RuleFileResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const CONTINUE_AFTER: readonly TokenType[] = [OpOr, OpAnd, OpNot, OpComparison, Equal, OpAddSub, OpMultDiv, Comma, Dot, Colon, Arrow];
-const OPENERS: readonly TokenType[] = [LParen, LBracket, LBrace];
-const CLOSERS: readonly TokenType[] = [RParen, RBracket, RBrace];
-
-function matchesAny(token: IToken, types: readonly TokenType[]): boolean {
-  return types.some((t) => tokenMatcher(token, t));
-}
+/** Tokens after which a line break never ends a statement (error tokens included: `&&` is `and`). */
+const CONTINUE_AFTER: ReadonlySet<TokenType> = new Set([
+  OpOr,
+  PipeOr,
+  OpAnd,
+  AmpersandAnd,
+  OpNot,
+  BangNot,
+  OpComparison,
+  Equal,
+  OpAddSub,
+  OpMultDiv,
+  Comma,
+  Dot,
+  Colon,
+  Arrow,
+]);
+const OPENERS: ReadonlySet<TokenType> = new Set([LParen, LBracket, LBrace]);
+const CLOSERS: ReadonlySet<TokenType> = new Set([RParen, RBracket, RBrace]);
 
 /** A call (`name(`), what a statement starts with, or `context:`, what a declaration starts with. */
 function startsUnit(tokens: readonly IToken[], i: number): boolean {
@@ -95,15 +110,15 @@ function splitStatements(tokens: readonly IToken[]): IToken[][] {
     const t = tokens[i]!;
     const prev = current[current.length - 1];
     if (prev !== undefined && t.startLine! > prev.endLine! && startsUnit(tokens, i)) {
-      const continues = t.startColumn !== 1 && (depth > 0 || matchesAny(prev, CONTINUE_AFTER) || isWord(prev, 'where'));
+      const continues = t.startColumn !== 1 && (depth > 0 || CONTINUE_AFTER.has(prev.tokenType) || isWord(prev, 'where'));
       if (!continues) {
         units.push(current);
         current = [];
         depth = 0;
       }
     }
-    if (matchesAny(t, OPENERS)) depth++;
-    else if (matchesAny(t, CLOSERS) && depth > 0) depth--;
+    if (OPENERS.has(t.tokenType)) depth++;
+    else if (CLOSERS.has(t.tokenType) && depth > 0) depth--;
     current.push(t);
   }
   if (current.length > 0) units.push(current);
