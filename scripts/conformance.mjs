@@ -42,7 +42,7 @@ function ensureBuilt() {
   });
   if (!stale) return;
   try {
-    execFileSync('npx', ['tsc', '-b', 'packages/core'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['tsc', '-b', 'packages/core'], { cwd: ROOT, stdio: 'ignore' });
   } catch {
     // tsc -b still emits what compiles; the cases tell what does not work.
     console.error('conformance: `tsc -b packages/core` reported errors; running against what was emitted');
@@ -50,8 +50,27 @@ function ensureBuilt() {
 }
 
 ensureBuilt();
-const core = await import(pathToFileURL(join(ROOT, 'packages/core/dist/index.js')).href);
-const pdata = await import(pathToFileURL(join(ROOT, 'packages/pdata/dist/index.js')).href);
+const files = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : readdirSync(DEFAULT_DIR).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(DEFAULT_DIR, f));
+
+function casesOf(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+}
+
+let core;
+let pdata;
+try {
+  core = await import(pathToFileURL(join(ROOT, 'packages/core/dist/index.js')).href);
+  pdata = await import(pathToFileURL(join(ROOT, 'packages/pdata/dist/index.js')).href);
+} catch (e) {
+  // The packages do not load: every case fails, and the summary still comes last.
+  const total = files.reduce((n, f) => n + casesOf(f).length, 0);
+  console.log(`FAIL (setup): cannot load the built packages: ${String(e?.message ?? e).split('\n')[0]}`);
+  console.log(`conformance: 0 passed, ${total} failed`);
+  process.exit(0);
+}
 const { PMap, PSlice, TraceId, SpanId, ProfileId } = pdata;
 const { OttlTime, OttlDuration } = core;
 
@@ -535,17 +554,13 @@ function caseRunner(file, c) {
   throw new Error(`${basename(file)}: cannot tell how to run case ${c.id}`);
 }
 
-const files = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : readdirSync(DEFAULT_DIR).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(DEFAULT_DIR, f));
-
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const file of files) {
   const fixturesPath = join(dirname(file), 'fixtures.json');
   const fixtures = existsSync(fixturesPath) ? JSON.parse(readFileSync(fixturesPath, 'utf8')) : {};
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const c = JSON.parse(line);
+  for (const c of casesOf(file)) {
     let reason;
     try {
       reason = caseRunner(file, c)(c, fixtures);
