@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../analysis.js';
 import { checkAst } from '../../check.js';
 import type { CallNode, StatementNode } from '../../../language/ast.js';
 import { parseStatement } from '../../../language/parse.js';
@@ -17,7 +16,6 @@ function statement(text: string): StatementNode {
 
 function run(ast: StatementNode): string[] {
   const options = { functions: new Map(standardFunctions().map((d) => [d.name, d])), schema: getContextSchema('log'), prefixed: false, featureGates: new Set<string>() };
-  void analyze;
   return checkAst(ast, 'statement', options, [FunctionKindRule]).diagnostics.map(compact);
 }
 
