@@ -268,6 +268,8 @@ export interface StructOptions<T> {
   check?: (value: T, ctx: DecodeContext, node: CfgNode | undefined) => void;
   /** Keys accepted and ignored (deprecated upstream fields, with a warning). */
   ignored?: Readonly<Record<string, string>>;
+  /** Hints for unknown keys people commonly write instead of a real field. */
+  hints?: Readonly<Record<string, string>>;
 }
 
 export interface StructDecoder<T> extends Decoder<T> {
@@ -296,7 +298,7 @@ export function struct<F extends Fields>(fields: F, opts: StructOptions<StructOf
           ctx.issues.add('config-error', joinPath(ctx.path, e.key), e.keyLoc ?? ctx.loc, `ignored: ${ignoredWhy}`, { severity: 'warning' });
           continue;
         }
-        const hint = didYouMean(e.key, Object.keys(fields));
+        const hint = opts.hints?.[e.key] ?? didYouMean(e.key, Object.keys(fields));
         ctx.issues.add('unknown-field', joinPath(ctx.path, e.key), e.keyLoc ?? e.node.loc ?? ctx.loc, `unknown field "${e.key}"`, {
           label: 'unknown field',
           hint: hint ?? (Object.keys(fields).length > 0 ? `valid fields here: ${Object.keys(fields).join(', ')}` : 'this component takes no configuration'),

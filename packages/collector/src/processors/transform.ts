@@ -39,14 +39,24 @@ export interface ResolvedGroup {
 /** Checking environment: compiles without a logger, only to collect diagnostics. */
 let checkEnv: Environment | undefined;
 
-const rawConfig = struct({
-  error_mode: errorModeDecoder('ignore'),
-  flatten_data: bool(false),
-  trace_statements: groupsDecoder(TRANSFORM_CONTEXTS.traces, 'statements', true),
-  metric_statements: groupsDecoder(TRANSFORM_CONTEXTS.metrics, 'statements', true),
-  log_statements: groupsDecoder(TRANSFORM_CONTEXTS.logs, 'statements', true),
-  profile_statements: groupsDecoder(TRANSFORM_CONTEXTS.profiles, 'statements', true),
-});
+const rawConfig = struct(
+  {
+    error_mode: errorModeDecoder('ignore'),
+    flatten_data: bool(false),
+    trace_statements: groupsDecoder(TRANSFORM_CONTEXTS.traces, 'statements', true),
+    metric_statements: groupsDecoder(TRANSFORM_CONTEXTS.metrics, 'statements', true),
+    log_statements: groupsDecoder(TRANSFORM_CONTEXTS.logs, 'statements', true),
+    profile_statements: groupsDecoder(TRANSFORM_CONTEXTS.profiles, 'statements', true),
+  },
+  {
+    hints: Object.fromEntries(
+      Object.entries(STATEMENT_KEYS).map(([signal, key]) => [
+        signal,
+        `the transform processor reads ${signal} statements from \`${key}\` (with context-prefixed paths such as span.attributes), or from groups with a \`context\``,
+      ]),
+    ),
+  },
+);
 
 export type TransformConfig = Infer<typeof rawConfig> & { readonly groups: { readonly [S in Signal]: readonly ResolvedGroup[] } };
 
