@@ -34,12 +34,14 @@ import { unquote } from './goString.js';
 import { emptyRange, isVirtual, rangeOf, type PositionMapper } from './positions.js';
 import { Equal, OpAddSub, OpAnd, OpComparison, OpMultDiv, OpOr, SingleQuotedString, singleToDoubleQuoted } from './tokens.js';
 
-function nodes(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] as CstNode[] | undefined) ?? [];
+const NONE: readonly never[] = [];
+
+function nodes(node: CstNode, key: string): readonly CstNode[] {
+  return (node.children[key] as CstNode[] | undefined) ?? NONE;
 }
 
-function tokens(node: CstNode, key: string): IToken[] {
-  const all = (node.children[key] as IToken[] | undefined) ?? [];
+function tokens(node: CstNode, key: string): readonly IToken[] {
+  const all = (node.children[key] as IToken[] | undefined) ?? NONE;
   for (const t of all) if (isVirtual(t)) return all.filter((x) => !isVirtual(x));
   return all;
 }
@@ -101,7 +103,7 @@ function keyOffset(key: CstNode): number {
  */
 class PrecedenceReader {
   private next = 0;
-  private readonly notsUsed = new Set<number>();
+  private notsUsed: Set<number> | undefined;
 
   constructor(
     private readonly operands: readonly CstNode[],
@@ -139,7 +141,7 @@ class PrecedenceReader {
   private not(): Expr | undefined {
     const nots = this.nots[this.next];
     if (nots === undefined || nots.length === 0) return this.comparison();
-    this.notsUsed.add(this.next);
+    (this.notsUsed ??= new Set()).add(this.next);
     for (const extra of nots.slice(1)) this.sink.reportNot(extra, true);
     return { t: 'not', op: nots[0]!, item: this.comparison() };
   }
@@ -187,7 +189,7 @@ class PrecedenceReader {
     const cst = this.operands[k];
     if (cst === undefined) return undefined;
     this.next++;
-    if (!this.notsUsed.has(k)) for (const not of this.nots[k] ?? []) this.sink.reportNot(not, false);
+    if (!this.notsUsed?.has(k)) for (const not of this.nots[k] ?? NONE) this.sink.reportNot(not, false);
     if (k > 0 && this.operators[k - 1] === null) {
       const primary = cst.children;
       const strip = ((primary['Int'] ?? primary['Float']) as IToken[] | undefined)?.[0];
@@ -257,20 +259,23 @@ export class AstBuilder {
     const operatorTokens = tokens(expr, 'operator');
     const notTokens = tokens(expr, 'not');
     if (operands.length === 0) return undefined;
-    let operators: (IToken | null)[] = operatorTokens;
-    const nots: IToken[][] = operands.map(() => []);
+    let operators: readonly (IToken | null)[] = operatorTokens;
+    let nots: readonly (readonly IToken[])[] = NONE;
     if (notTokens.length > 0 || operatorTokens.length < operands.length - 1) {
       // Rare shapes (`not`, or a signed number right after an operand): place them by offset.
       const starts = operands.map((o) => firstOffset(o));
+      const placedNots: IToken[][] = operands.map(() => []);
       for (const not of notTokens) {
         const k = starts.findIndex((s) => s > not.startOffset);
-        if (k >= 0) nots[k]!.push(not);
+        if (k >= 0) placedNots[k]!.push(not);
       }
-      operators = [];
+      nots = placedNots;
+      const placed: (IToken | null)[] = [];
       for (let k = 1; k < operands.length; k++) {
         const op = operatorTokens.find((t) => t.startOffset > starts[k - 1]! && t.startOffset < starts[k]!);
-        operators.push(op ?? null);
+        placed.push(op ?? null);
       }
+      operators = placed;
     }
     return new PrecedenceReader(operands, operators, nots, this).or();
   }
