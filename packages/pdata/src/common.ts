@@ -29,6 +29,13 @@ export class Resource extends Msg {
     return (this._entityRefs ??= this._arr([]));
   }
 
+  protected override _mapField(): number {
+    return 1;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let refs: EntityRef[] | null = null;
     while (r.p < r.e) {
@@ -39,7 +46,7 @@ export class Resource extends Msg {
           break;
         case 0x1a: {
           const end = r.len();
-          (refs ??= []).push(this._child(new EntityRef(), r.p, end));
+          (refs ??= []).push(this._shell(new EntityRef(), r.p, end));
           r.p = end;
           break;
         }
@@ -208,6 +215,13 @@ export class InstrumentationScope extends Msg {
   set droppedAttributesCount(v: number) {
     this._w();
     this._dropped = v;
+  }
+
+  protected override _mapField(): number {
+    return 3;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
   }
 
   protected _load(r: Rd): void {

@@ -771,17 +771,17 @@ function fromJson(j: unknown, d: Desc, o: Msg, ctx: Ctx): void {
         break;
       case 'tid': {
         const b = ctx.id(v, 16);
-        dst[k] = b === null ? TraceId.EMPTY : TraceId._own(b);
+        dst[k] = b === null ? TraceId.EMPTY : TraceId._at(b, 0);
         break;
       }
       case 'sid': {
         const b = ctx.id(v, 8);
-        dst[k] = b === null ? SpanId.EMPTY : SpanId._own(b);
+        dst[k] = b === null ? SpanId.EMPTY : SpanId._at(b, 0);
         break;
       }
       case 'pid': {
         const b = ctx.id(v, 16);
-        dst[k] = b === null ? ProfileId.EMPTY : ProfileId._own(b);
+        dst[k] = b === null ? ProfileId.EMPTY : ProfileId._at(b, 0);
         break;
       }
       case 'attrs':

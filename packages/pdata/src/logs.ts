@@ -168,6 +168,13 @@ export class LogRecord extends Msg {
     this._eventName = v;
   }
 
+  protected override _mapField(): number {
+    return 6;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     while (r.p < r.e) {
       const t = r.u32();
@@ -242,7 +249,7 @@ export class LogRecord extends Msg {
     if (body === PENDING) {
       w.tag(0x2a);
       w.u32(this._be - this._bs);
-      w.raw(this._src!.b, this._bs, this._be);
+      w.raw(this._src!, this._bs, this._be);
     } else if (body !== null) {
       w.tag(0x2a);
       const mark = w.begin(1);

@@ -177,6 +177,13 @@ export class Metric extends Msg {
     return this._data === null ? 0 : this._data._points().length;
   }
 
+  protected override _mapField(): number {
+    return 12;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._metadata;
+  }
+
   protected _load(r: Rd): void {
     while (r.p < r.e) {
       const t = r.u32();
@@ -214,7 +221,7 @@ export class Metric extends Msg {
   private _loadData(r: Rd, type: MetricType, d: MetricData): void {
     const end = r.len();
     this._type = type;
-    this._data = this._child(d, r.p, end);
+    this._data = this._shell(d, r.p, end);
     r.p = end;
   }
 
@@ -282,7 +289,7 @@ abstract class PointsBase<P extends Msg> extends Msg {
       switch (t) {
         case 0x0a: {
           const end = r.len();
-          out.push(this._child(this._newPoint(), r.p, end));
+          out.push(this._shell(this._newPoint(), r.p, end));
           r.p = end;
           break;
         }
@@ -529,6 +536,13 @@ export class NumberDataPoint extends NumberValueBase {
     this._flags = v;
   }
 
+  protected override _mapField(): number {
+    return 7;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let ex: Exemplar[] | null = null;
     while (r.p < r.e) {
@@ -546,7 +560,7 @@ export class NumberDataPoint extends NumberValueBase {
           break;
         case 0x2a: {
           const end = r.len();
-          (ex ??= []).push(this._child(new Exemplar(), r.p, end));
+          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
           r.p = end;
           break;
         }
@@ -632,6 +646,13 @@ export class Exemplar extends NumberValueBase {
   set traceId(v: TraceId) {
     this._w();
     this._traceId = v;
+  }
+
+  protected override _mapField(): number {
+    return 7;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -776,6 +797,13 @@ export class HistogramDataPoint extends Msg {
     this._max = v;
   }
 
+  protected override _mapField(): number {
+    return 9;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let counts: bigint[] | null = null;
     let bounds: number[] | null = null;
@@ -810,7 +838,7 @@ export class HistogramDataPoint extends Msg {
         }
         case 0x42: {
           const end = r.len();
-          (ex ??= []).push(this._child(new Exemplar(), r.p, end));
+          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
           r.p = end;
           break;
         }
@@ -1069,6 +1097,13 @@ export class ExponentialHistogramDataPoint extends Msg {
     this._zeroThreshold = v;
   }
 
+  protected override _mapField(): number {
+    return 1;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let ex: Exemplar[] | null = null;
     while (r.p < r.e) {
@@ -1109,7 +1144,7 @@ export class ExponentialHistogramDataPoint extends Msg {
           break;
         case 0x5a: {
           const end = r.len();
-          (ex ??= []).push(this._child(new Exemplar(), r.p, end));
+          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
           r.p = end;
           break;
         }
@@ -1295,6 +1330,13 @@ export class SummaryDataPoint extends Msg {
     this._flags = v;
   }
 
+  protected override _mapField(): number {
+    return 7;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let qs: ValueAtQuantile[] | null = null;
     while (r.p < r.e) {
@@ -1314,7 +1356,7 @@ export class SummaryDataPoint extends Msg {
           break;
         case 0x32: {
           const end = r.len();
-          (qs ??= []).push(this._child(new ValueAtQuantile(), r.p, end));
+          (qs ??= []).push(this._shell(new ValueAtQuantile(), r.p, end));
           r.p = end;
           break;
         }

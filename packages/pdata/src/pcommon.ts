@@ -19,12 +19,27 @@ export type Slot = AttrValue | typeof PENDING;
 
 /**
  * @internal Where a lazily decoded map or slice gets its content: `fill` appends the entries with
- * `PENDING` values and their byte ranges; `value` decodes one range.
+ * `PENDING` values and the byte range of their whole field (tag, length and payload); `value`
+ * decodes the value of one such field.
  */
 export interface ValueSource {
   readonly src: Src;
+  /** The tag the entries' fields carry in `src`. */
+  readonly tag: number;
   fill(target: PMap | PSlice): void;
   value(s: number, e: number): AttrValue;
+}
+
+/** @internal A map's source also reads keys: `fill` leaves them `null` (not decoded yet). */
+export interface MapSource extends ValueSource {
+  key(s: number, e: number): string;
+  /** Whether the key of the KeyValue field [s, e) is `key` (`ascii`: `key` has only ASCII characters). */
+  keyIs(s: number, e: number, key: string, ascii: boolean): boolean;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 export function valueType(v: AttrValue): ValueType {
@@ -108,19 +123,20 @@ export function isContainerClean(v: Slot): boolean {
   return !(v instanceof PMap || v instanceof PSlice) || v._isClean();
 }
 
-const LINEAR_MAX = 8;
+const LINEAR_MAX = 16;
 
 /**
- * Insertion-ordered string → {@link AttrValue} map (pcommon.Map). Lookups scan linearly up to 8
+ * Insertion-ordered string → {@link AttrValue} map (pcommon.Map). Lookups scan linearly up to 16
  * entries and use an index above that. `remove` moves the last entry into the removed slot
  * (pcommon semantics); `removeIf` keeps the order of survivors. Values are stored as given.
  */
 export class PMap {
-  /** @internal */ _k: string[] = [];
+  /** @internal Keys; `null` while still only in the source bytes (see `_key`). */
+  _k: (string | null)[] = [];
   /** @internal */ _v: Slot[] = [];
-  /** @internal Per entry, the [start, end) of its KeyValue payload in `_vs.src`; start -1 once the entry changed. */
+  /** @internal Per entry, the [start, end) of its KeyValue field in `_vs.src`; start -1 once the entry changed. */
   _r: number[] | null = null;
-  /** @internal */ _vs: ValueSource | null = null;
+  /** @internal */ _vs: MapSource | null = null;
   /** @internal Entries still to be appended by `_vs.fill`. */
   _unfilled = false;
   /** @internal Changed since filled from `_vs`. */
@@ -129,7 +145,7 @@ export class PMap {
   private _idx: Map<string, number> | null = null;
 
   /** @internal Replaces the content with the entries of `vs` (decoded on first use). */
-  _setSource(vs: ValueSource): void {
+  _setSource(vs: MapSource): void {
     this._k = [];
     this._v = [];
     this._r = [];
@@ -156,6 +172,14 @@ export class PMap {
     return true;
   }
 
+  /** @internal The key of entry `i`, decoding it on first use. */
+  _key(i: number): string {
+    const k = this._k[i];
+    if (k !== null && k !== undefined) return k;
+    const r = this._r!;
+    return (this._k[i] = this._vs!.key(r[2 * i]!, r[2 * i + 1]!));
+  }
+
   /** @internal The value at entry `i`, decoding it on first use. */
   _at(i: number): AttrValue {
     const v = this._v[i]!;
@@ -178,13 +202,21 @@ export class PMap {
     const k = this._k;
     const n = k.length;
     if (n <= LINEAR_MAX) {
-      for (let i = 0; i < n; i++) if (k[i] === key) return i;
+      let ascii: boolean | undefined;
+      for (let i = 0; i < n; i++) {
+        const ki = k[i];
+        if (ki === key) return i;
+        if (ki === null) {
+          const r = this._r!;
+          if (this._vs!.keyIs(r[2 * i]!, r[2 * i + 1]!, key, (ascii ??= isAscii(key)))) return i;
+        }
+      }
       return -1;
     }
     let idx = this._idx;
     if (idx === null) {
       idx = new Map();
-      for (let i = n - 1; i >= 0; i--) idx.set(k[i]!, i);
+      for (let i = n - 1; i >= 0; i--) idx.set(this._key(i), i);
       this._idx = idx;
     }
     const i = idx.get(key);
@@ -226,6 +258,7 @@ export class PMap {
     const i = this._find(key);
     this._w();
     if (i >= 0) {
+      this._k[i] = key;
       this._v[i] = value;
       if (this._r !== null) this._r[2 * i] = -1;
       return;
@@ -301,9 +334,9 @@ export class PMap {
   /** Accepted for pcommon parity; JS arrays grow on their own, so this does nothing. */
   ensureCapacity(_n: number): void {}
 
-  keys(): IterableIterator<string> {
+  *keys(): IterableIterator<string> {
     if (this._unfilled) this._fill();
-    return this._k.values();
+    for (let i = 0; i < this._k.length; i++) yield this._key(i);
   }
 
   *values(): IterableIterator<AttrValue> {
@@ -313,7 +346,7 @@ export class PMap {
 
   *entries(): IterableIterator<[string, AttrValue]> {
     if (this._unfilled) this._fill();
-    for (let i = 0; i < this._k.length; i++) yield [this._k[i]!, this._at(i)];
+    for (let i = 0; i < this._k.length; i++) yield [this._key(i), this._at(i)];
   }
 
   [Symbol.iterator](): IterableIterator<[string, AttrValue]> {
@@ -322,7 +355,7 @@ export class PMap {
 
   forEach(fn: (value: AttrValue, key: string) => void): void {
     if (this._unfilled) this._fill();
-    for (let i = 0; i < this._k.length; i++) fn(this._at(i), this._k[i]!);
+    for (let i = 0; i < this._k.length; i++) fn(this._at(i), this._key(i));
   }
 
   /** Inserts (or replaces with) an empty map and returns it. */
@@ -392,7 +425,7 @@ export class PMap {
   toRaw(): { [key: string]: RawValue } {
     this._fill();
     const out: { [key: string]: RawValue } = {};
-    for (let i = 0; i < this._k.length; i++) setRawKey(out, this._k[i]!, valueToRaw(this._at(i)));
+    for (let i = 0; i < this._k.length; i++) setRawKey(out, this._key(i), valueToRaw(this._at(i)));
     return out;
   }
 
@@ -401,7 +434,7 @@ export class PMap {
     if (other === this) return true;
     if (this.size !== other.size) return false;
     for (let i = 0; i < this._k.length; i++) {
-      const o = other.get(this._k[i]!);
+      const o = other.get(this._key(i));
       if (o === undefined || !valueEquals(this._at(i), o)) return false;
     }
     return true;
@@ -411,7 +444,7 @@ export class PMap {
 /** An ordered list of {@link AttrValue} (pcommon.Slice). */
 export class PSlice {
   /** @internal */ _v: Slot[] = [];
-  /** @internal Per element, the [start, end) of its AnyValue payload in `_vs.src`; start -1 once changed. */
+  /** @internal Per element, the [start, end) of its AnyValue field in `_vs.src`; start -1 once changed. */
   _r: number[] | null = null;
   /** @internal */ _vs: ValueSource | null = null;
   /** @internal */ _unfilled = false;

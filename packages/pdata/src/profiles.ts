@@ -190,22 +190,22 @@ export class ProfilesDictionary extends Msg {
       const end = r.len();
       switch (t) {
         case 0x0a:
-          maps.push(this._child(new Mapping(), r.p, end));
+          maps.push(this._shell(new Mapping(), r.p, end));
           break;
         case 0x12:
-          locs.push(this._child(new Location(), r.p, end));
+          locs.push(this._shell(new Location(), r.p, end));
           break;
         case 0x1a:
-          fns.push(this._child(new ProfileFunction(), r.p, end));
+          fns.push(this._shell(new ProfileFunction(), r.p, end));
           break;
         case 0x22:
-          links.push(this._child(new ProfileLink(), r.p, end));
+          links.push(this._shell(new ProfileLink(), r.p, end));
           break;
         case 0x32:
-          attrs.push(this._child(new KeyValueAndUnit(), r.p, end));
+          attrs.push(this._shell(new KeyValueAndUnit(), r.p, end));
           break;
         case 0x3a:
-          stacks.push(this._child(new Stack(), r.p, end));
+          stacks.push(this._shell(new Stack(), r.p, end));
           break;
       }
       r.p = end;
@@ -416,7 +416,7 @@ export class Profile extends Msg {
         }
         case 0x12: {
           const end = r.len();
-          (samples ??= []).push(this._child(new Sample(), r.p, end));
+          (samples ??= []).push(this._shell(new Sample(), r.p, end));
           r.p = end;
           break;
         }
@@ -813,7 +813,7 @@ export class Location extends Msg {
           break;
         case 0x1a: {
           const end = r.len();
-          (lines ??= []).push(this._child(new Line(), r.p, end));
+          (lines ??= []).push(this._shell(new Line(), r.p, end));
           r.p = end;
           break;
         }

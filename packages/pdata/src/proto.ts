@@ -20,9 +20,8 @@ function decode<T extends Msg>(m: T, s: Schema, bytes: Uint8Array, limits: Decod
 
 function encode(m: Msg): Uint8Array {
   if (m._isClean()) return m._src!.b.slice(m._s, m._e);
-  const w = new Wr(m._src !== null ? m._e - m._s + 1024 : 4096);
-  m._l();
-  m._enc(w);
+  const w = new Wr(m._src !== null ? m._e - m._s + ((m._e - m._s) >>> 3) + 1024 : 4096);
+  m._encAny(w);
   return w.finish();
 }
 

@@ -207,6 +207,13 @@ export class Span extends Msg {
     return (this._status ??= this._fresh(new Status()));
   }
 
+  protected override _mapField(): number {
+    return 9;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     let events: SpanEvent[] | null = null;
     let links: SpanLink[] | null = null;
@@ -242,7 +249,7 @@ export class Span extends Msg {
           break;
         case 0x5a: {
           const end = r.len();
-          (events ??= []).push(this._child(new SpanEvent(), r.p, end));
+          (events ??= []).push(this._shell(new SpanEvent(), r.p, end));
           r.p = end;
           break;
         }
@@ -251,7 +258,7 @@ export class Span extends Msg {
           break;
         case 0x6a: {
           const end = r.len();
-          (links ??= []).push(this._child(new SpanLink(), r.p, end));
+          (links ??= []).push(this._shell(new SpanLink(), r.p, end));
           r.p = end;
           break;
         }
@@ -391,6 +398,13 @@ export class SpanEvent extends Msg {
     this._dropped = v;
   }
 
+  protected override _mapField(): number {
+    return 3;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
   protected _load(r: Rd): void {
     while (r.p < r.e) {
       const t = r.u32();
@@ -497,6 +511,13 @@ export class SpanLink extends Msg {
   set flags(v: number) {
     this._w();
     this._flags = v;
+  }
+
+  protected override _mapField(): number {
+    return 4;
+  }
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
   }
 
   protected _load(r: Rd): void {

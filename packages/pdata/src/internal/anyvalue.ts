@@ -1,11 +1,11 @@
 // AnyValue / KeyValue protobuf codec (common/v1): lazy sources for PMap and PSlice, and encoders
-// that re-emit untouched entries as their original bytes.
-import { PENDING, PMap, PSlice, isContainerClean, type AttrValue, type Slot, type ValueSource } from '../pcommon.js';
-import { LEN, Rd, type Src, type Wr } from './wire.js';
+// that re-emit untouched entries as their original bytes (adjacent ones in a single copy).
+import { PENDING, PMap, PSlice, isContainerClean, type AttrValue, type MapSource, type Slot, type ValueSource } from '../pcommon.js';
+import { LEN, Rd, utf8Read, type Src, type Wr } from './wire.js';
 
 /** Decodes the AnyValue payload at [s, e). */
 export function decodeAnyValue(src: Src, s: number, e: number): AttrValue {
-  const r = new Rd(src, s, e);
+  const r = Rd.take(src, s, e);
   let v: AttrValue = null;
   while (r.p < e) {
     const t = r.u32();
@@ -45,47 +45,117 @@ export function decodeAnyValue(src: Src, s: number, e: number): AttrValue {
         r.skip(t & 7);
     }
   }
+  r.give();
   return v;
 }
 
+// Result of KvSource.keyRange (module state: key lookups never nest).
+let keyStart = -1;
+let keyEnd = -1;
+
+/** Whether another key field (a later one wins) follows in the KeyValue payload [p, e). */
+function hasLaterKey(src: Src, p: number, e: number): boolean {
+  const b = src.b;
+  // The usual layout: only the value follows, as one field reaching the end.
+  if (p === e) return false;
+  if (b[p] === 0x12) {
+    let q = p + 1;
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const c = b[q++]!;
+      n |= (c & 0x7f) << shift;
+      if (c < 0x80) break;
+      shift += 7;
+    }
+    if (q + n === e) return false;
+  }
+  return true;
+}
+
+/** Start of the payload of the length-delimited field at `s` (after its tag and length). */
+function payloadStart(b: Uint8Array, s: number): number {
+  let p = s;
+  while (b[p++]! >= 0x80);
+  while (b[p++]! >= 0x80);
+  return p;
+}
+
 /** The KeyValue fields numbered `field` inside the message range [s, e). */
-export class KvSource implements ValueSource {
+export class KvSource implements MapSource {
+  readonly tag: number;
   constructor(
     readonly src: Src,
     readonly s: number,
     readonly e: number,
-    readonly field: number,
-  ) {}
+    field: number,
+  ) {
+    this.tag = (field << 3) | LEN;
+  }
 
   fill(target: PMap | PSlice): void {
     const m = target as PMap;
-    const want = (this.field << 3) | LEN;
-    const r = new Rd(this.src, this.s, this.e);
+    const want = this.tag;
+    const r = Rd.take(this.src, this.s, this.e);
     const keys = m._k;
     const vals = m._v;
     const ranges = m._r!;
     while (r.p < r.e) {
+      const start = r.p;
       const t = r.u32();
       if (t !== want) {
         r.skip(t & 7);
         continue;
       }
-      const end = r.len();
-      const start = r.p;
-      let key = '';
-      while (r.p < end) {
-        const kt = r.u32();
-        if (kt === 0x0a) key = r.str();
-        else r.skip(kt & 7);
-      }
-      keys.push(key);
+      r.p = r.len();
+      keys.push(null);
       vals.push(PENDING);
-      ranges.push(start, end);
+      ranges.push(start, r.p);
     }
+    r.give();
+  }
+
+  /** [start, end) of the (last) key bytes in the KeyValue field [s, e), or start -1 when absent. */
+  private keyRange(s: number, e: number): void {
+    const b = this.src.b;
+    const p = payloadStart(b, s);
+    // The usual layout: the key first, with a one-byte length.
+    if (b[p] === 0x0a && b[p + 1]! < 0x80) {
+      keyStart = p + 2;
+      keyEnd = keyStart + b[p + 1]!;
+      if (!hasLaterKey(this.src, keyEnd, e)) return;
+    }
+    const r = Rd.take(this.src, p, e);
+    keyStart = -1;
+    while (r.p < e) {
+      const t = r.u32();
+      if (t === 0x0a) {
+        keyEnd = r.len();
+        keyStart = r.p;
+        r.p = keyEnd;
+      } else r.skip(t & 7);
+    }
+    r.give();
+  }
+
+  key(s: number, e: number): string {
+    this.keyRange(s, e);
+    return keyStart < 0 ? '' : utf8Read(this.src.b, keyStart, keyEnd);
+  }
+
+  keyIs(s: number, e: number, key: string, ascii: boolean): boolean {
+    this.keyRange(s, e);
+    if (keyStart < 0) return key === '';
+    const n = keyEnd - keyStart;
+    if (!ascii) return utf8Read(this.src.b, keyStart, keyEnd) === key;
+    if (n !== key.length) return false;
+    const b = this.src.b;
+    for (let i = 0; i < n; i++) if (b[keyStart + i] !== key.charCodeAt(i)) return false;
+    return true;
   }
 
   value(s: number, e: number): AttrValue {
-    const r = new Rd(this.src, s, e);
+    const r = Rd.take(this.src, payloadStart(this.src.b, s), e);
     let vs = -1;
     let ve = -1;
     while (r.p < e) {
@@ -96,31 +166,40 @@ export class KvSource implements ValueSource {
         r.p = ve;
       } else r.skip(t & 7);
     }
+    r.give();
     return vs < 0 ? null : decodeAnyValue(this.src, vs, ve);
   }
 
-  /** Copies the source's KeyValue fields verbatim, renumbered as `tag`. */
+  /** Copies the source's KeyValue fields verbatim as fields `tag`. */
   copyFields(w: Wr, tag: number): void {
-    const want = (this.field << 3) | LEN;
-    const r = new Rd(this.src, this.s, this.e);
-    const b = this.src.b;
+    const want = this.tag;
+    const r = Rd.take(this.src, this.s, this.e);
+    const runs = new Runs(w, this.src);
     while (r.p < r.e) {
+      const start = r.p;
       const t = r.u32();
       if (t !== want) {
         r.skip(t & 7);
         continue;
       }
       const end = r.len();
-      w.tag(tag);
-      w.u32(end - r.p);
-      w.raw(b, r.p, end);
+      if (tag === want) runs.add(start, end);
+      else {
+        runs.flush();
+        w.tag(tag);
+        w.u32(end - r.p);
+        w.raw(this.src, r.p, end);
+      }
       r.p = end;
     }
+    r.give();
+    runs.flush();
   }
 }
 
 /** The elements of an ArrayValue payload [s, e). */
 export class ArraySource implements ValueSource {
+  readonly tag = 0x0a;
   constructor(
     readonly src: Src,
     readonly s: number,
@@ -129,8 +208,9 @@ export class ArraySource implements ValueSource {
 
   fill(target: PMap | PSlice): void {
     const sl = target as PSlice;
-    const r = new Rd(this.src, this.s, this.e);
+    const r = Rd.take(this.src, this.s, this.e);
     while (r.p < r.e) {
+      const start = r.p;
       const t = r.u32();
       if (t !== 0x0a) {
         r.skip(t & 7);
@@ -138,13 +218,41 @@ export class ArraySource implements ValueSource {
       }
       const end = r.len();
       sl._v.push(PENDING);
-      sl._r!.push(r.p, end);
+      sl._r!.push(start, end);
       r.p = end;
     }
+    r.give();
   }
 
   value(s: number, e: number): AttrValue {
-    return decodeAnyValue(this.src, s, e);
+    return decodeAnyValue(this.src, payloadStart(this.src.b, s), e);
+  }
+}
+
+/** Collects adjacent source ranges and writes each run with one copy. */
+class Runs {
+  private s = -1;
+  private e = -1;
+  constructor(
+    private readonly w: Wr,
+    readonly src: Src,
+  ) {}
+
+  add(s: number, e: number): void {
+    if (s === this.e) {
+      this.e = e;
+      return;
+    }
+    this.flush();
+    this.s = s;
+    this.e = e;
+  }
+
+  flush(): void {
+    if (this.s >= 0) {
+      this.w.raw(this.src, this.s, this.e);
+      this.s = this.e = -1;
+    }
   }
 }
 
@@ -190,59 +298,107 @@ export function encodeAnyValue(w: Wr, v: AttrValue): void {
   }
 }
 
+/**
+ * Writes entries with a recorded source range and an unchanged value as their original bytes
+ * (retagged when the source tag differs), the others through `write`. `outer` lets the entries
+ * join a run of adjacent bytes already being collected from the same source.
+ */
+function encodeEntries(
+  w: Wr,
+  tag: number,
+  vs: ValueSource | null,
+  v: Slot[],
+  r: number[] | null,
+  outer: Runs | null,
+  write: (i: number) => void,
+): void {
+  const src = vs === null ? null : vs.src;
+  const runs = src === null ? null : outer !== null && outer.src === src ? outer : new Runs(w, src);
+  if (outer !== null && runs !== outer) outer.flush();
+  const same = vs !== null && vs.tag === tag;
+  for (let i = 0; i < v.length; i++) {
+    const s = r === null ? -1 : r[2 * i]!;
+    if (s >= 0 && rawReusable(v[i]!)) {
+      const e = r![2 * i + 1]!;
+      if (same) runs!.add(s, e);
+      else {
+        runs!.flush();
+        const ps = payloadStart(src!.b, s);
+        w.tag(tag);
+        w.u32(e - ps);
+        w.raw(src!, ps, e);
+      }
+      continue;
+    }
+    runs?.flush();
+    write(i);
+  }
+  if (runs !== outer) runs?.flush();
+}
+
 function encodeSlice(w: Wr, sl: PSlice): void {
   if (sl._unfilled) {
     const vs = sl._vs as ArraySource;
-    w.raw(vs.src.b, vs.s, vs.e);
+    w.raw(vs.src, vs.s, vs.e);
     return;
   }
-  const v = sl._v;
-  const r = sl._r;
-  for (let i = 0; i < v.length; i++) {
+  encodeEntries(w, 0x0a, sl._vs, sl._v, sl._r, null, (i) => {
     w.tag(0x0a);
-    const x = v[i]!;
-    if (r !== null && r[2 * i]! >= 0 && rawReusable(x)) {
-      const s = r[2 * i]!;
-      const e = r[2 * i + 1]!;
-      w.u32(e - s);
-      w.raw(sl._vs!.src.b, s, e);
-    } else {
-      const mark = w.begin(1);
-      encodeAnyValue(w, x === PENDING ? sl._at(i) : x);
-      w.end(mark, 1);
-    }
-  }
+    const mark = w.begin(1);
+    encodeAnyValue(w, sl._at(i));
+    w.end(mark, 1);
+  });
 }
 
 /** Writes each entry of `m` as a KeyValue field with tag `tag`. */
-export function encodeKeyValues(w: Wr, tag: number, m: PMap): void {
+export function encodeKeyValues(w: Wr, tag: number, m: PMap, outer: Runs | null = null): void {
   if (m._unfilled) {
+    outer?.flush();
     (m._vs as KvSource).copyFields(w, tag);
     return;
   }
-  const k = m._k;
-  const v = m._v;
-  const r = m._r;
-  for (let i = 0; i < k.length; i++) {
+  encodeEntries(w, tag, m._vs, m._v, m._r, outer, (i) => {
     w.tag(tag);
-    const x = v[i]!;
-    if (r !== null && r[2 * i]! >= 0 && rawReusable(x)) {
-      const s = r[2 * i]!;
-      const e = r[2 * i + 1]!;
-      w.u32(e - s);
-      w.raw(m._vs!.src.b, s, e);
-      continue;
-    }
     const mark = w.begin(1);
-    const key = k[i]!;
+    const key = m._key(i);
     if (key !== '') {
       w.tag(0x0a);
       w.str(key);
     }
     w.tag(0x12);
     const vm = w.begin(1);
-    encodeAnyValue(w, x === PENDING ? m._at(i) : x);
+    encodeAnyValue(w, m._at(i));
     w.end(vm, 1);
     w.end(mark, 1);
+  });
+}
+
+/**
+ * Copies the fields of `src[s, e)`, writing map `m` in place of the fields numbered `field`
+ * (untouched entries and the fields around them become one copy).
+ */
+export function encodeWithMap(w: Wr, src: Src, s: number, e: number, field: number, m: PMap | null): void {
+  if (m === null) {
+    w.raw(src, s, e);
+    return;
   }
+  const runs = new Runs(w, src);
+  const r = Rd.take(src, s, e);
+  let mapDone = false;
+  while (r.p < e) {
+    const fs = r.p;
+    const t = r.u32();
+    r.skip(t & 7);
+    if (t >>> 3 !== field) runs.add(fs, r.p);
+    else if (!mapDone) {
+      mapDone = true;
+      encodeKeyValues(w, (field << 3) | LEN, m, runs);
+    }
+  }
+  r.give();
+  if (!mapDone) {
+    runs.flush();
+    encodeKeyValues(w, (field << 3) | LEN, m);
+  }
+  runs.flush();
 }

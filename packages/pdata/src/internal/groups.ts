@@ -26,7 +26,7 @@ export abstract class RequestBase<R extends Msg> extends Msg {
       const t = r.u32();
       if (t === 0x0a) {
         const end = r.len();
-        out.push(this._child(this._newItem(), r.p, end));
+        out.push(this._shell(this._newItem(), r.p, end));
         r.p = end;
       } else this._loadOther(r, t);
     }
@@ -96,7 +96,7 @@ export abstract class ResourceGroup<S extends Msg> extends Msg {
         }
         case 0x12: {
           const end = r.len();
-          out.push(this._child(this._newItem(), r.p, end));
+          out.push(this._shell(this._newItem(), r.p, end));
           r.p = end;
           break;
         }
@@ -180,7 +180,7 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
         }
         case 0x12: {
           const end = r.len();
-          out.push(this._child(this._newItem(), r.p, end));
+          out.push(this._shell(this._newItem(), r.p, end));
           r.p = end;
           break;
         }

@@ -1,6 +1,6 @@
 import { ReadOnlyError } from '../errors.js';
 import { PMap } from '../pcommon.js';
-import { KvSource, encodeKeyValues } from './anyvalue.js';
+import { KvSource, encodeKeyValues, encodeWithMap } from './anyvalue.js';
 import { Rd, Src, Wr } from './wire.js';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
@@ -47,6 +47,24 @@ export abstract class Msg {
   abstract _enc(w: Wr): void;
   /** @internal Marks the children that exist read-only (children decoded later inherit `_ro`). */
   protected abstract _freeze(): void;
+  /** @internal The field number of this message type's attribute map (0 when it has none). */
+  protected _mapField(): number {
+    return 0;
+  }
+  /** @internal The attribute map if it was handed out. */
+  protected _mapObj(): PMap | null {
+    return null;
+  }
+
+  /**
+   * @internal Writes the fields. A message still lazy can only have changed through its map (the
+   * other accessors decode it first), so its other fields are copied from the source bytes.
+   */
+  _encAny(w: Wr): void {
+    if (this._lazy) encodeWithMap(w, this._src!, this._s, this._e, this._mapField(), this._mapObj());
+    else this._enc(w);
+  }
+
   /** @internal Whether the maps and child messages that were handed out are unchanged. */
   protected _childrenClean(): boolean {
     return true;
@@ -56,7 +74,9 @@ export abstract class Msg {
   _l(): void {
     if (this._lazy) {
       this._lazy = false;
-      this._load(new Rd(this._src!, this._s, this._e));
+      const r = Rd.take(this._src!, this._s, this._e);
+      this._load(r);
+      r.give();
     }
   }
 
@@ -115,9 +135,19 @@ export abstract class Msg {
     return c;
   }
 
-  /** @internal Makes `c` a lazy child over `[s, e)` of this message's bytes. */
+  /** @internal Makes `c` (an existing child, kept for its identity) a lazy child over `[s, e)` of this message's bytes. */
   protected _child<T extends Msg>(c: T, s: number, e: number): T {
     c._setSrc(this._src, s, e);
+    c._ro = this._ro;
+    return c;
+  }
+
+  /** @internal Makes `c`, just constructed, a lazy child over `[s, e)` of this message's bytes. */
+  protected _shell<T extends Msg>(c: T, s: number, e: number): T {
+    c._src = this._src;
+    c._s = s;
+    c._e = e;
+    c._lazy = true;
     c._ro = this._ro;
     return c;
   }
@@ -145,8 +175,7 @@ export abstract class Msg {
     if (this._isClean()) dest._setSrc(this._src, this._s, this._e);
     else {
       const w = new Wr(256);
-      this._l();
-      this._enc(w);
+      this._encAny(w);
       dest._setSrc(new Src(w.p * 2 < w.b.length ? w.b.slice(0, w.p) : w.finish()), 0, w.p);
     }
     dest._dirty = true;
@@ -189,12 +218,11 @@ export function encMsg(w: Wr, tag: number, m: Msg, reserve: number): void {
   w.tag(tag);
   if (m._isClean()) {
     w.u32(m._e - m._s);
-    w.raw(m._src!.b, m._s, m._e);
+    w.raw(m._src!, m._s, m._e);
     return;
   }
   const mark = w.begin(reserve);
-  m._l();
-  m._enc(w);
+  m._encAny(w);
   w.end(mark, reserve);
 }
 

@@ -175,6 +175,18 @@ class Walker {
 
   /** A varint of at most 10 bytes ending before `end`; returns its low 32 bits (unsigned). */
   private varint(end: number): number {
+    const p = this.p;
+    if (p < end) {
+      const c = this.b[p]!;
+      if (c < 0x80) {
+        this.p = p + 1;
+        return c;
+      }
+    }
+    return this.varintSlow(end);
+  }
+
+  private varintSlow(end: number): number {
     const b = this.b;
     const start = this.p;
     let p = start;
@@ -215,6 +227,55 @@ class Walker {
     while (this.p < end) this.field(s, end, depth, -1);
   }
 
+  // KeyValue and AnyValue make up most of a request: their usual shapes (one-byte tags and
+  // lengths, scalar values) are checked inline; anything else goes through `field`.
+
+  private keyValue(start: number, end: number, depth: number): void {
+    if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth}`, start);
+    const b = this.b;
+    this.p = start;
+    while (this.p < end) {
+      const p = this.p;
+      const t = b[p]!;
+      if ((t === 0x0a || t === 0x12) && p + 1 < end) {
+        const n = b[p + 1]!;
+        const e = p + 2 + n;
+        if (n < 0x80 && e <= end) {
+          if (t === 0x12) this.anyValue(p + 2, e, depth + 1);
+          this.p = e;
+          continue;
+        }
+      }
+      this.field(KeyValue, end, depth, -1);
+    }
+  }
+
+  private anyValue(start: number, end: number, depth: number): void {
+    if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth}`, start);
+    const b = this.b;
+    this.p = start;
+    while (this.p < end) {
+      const p = this.p;
+      const t = b[p]!;
+      if (p + 1 < end) {
+        const n = b[p + 1]!;
+        if ((t === 0x0a || t === 0x3a) && n < 0x80 && p + 2 + n <= end) {
+          this.p = p + 2 + n;
+          continue;
+        }
+        if ((t === 0x10 || t === 0x18) && n < 0x80) {
+          this.p = p + 2;
+          continue;
+        }
+        if (t === 0x21 && p + 9 <= end) {
+          this.p = p + 9;
+          continue;
+        }
+      }
+      this.field(AnyValue, end, depth, -1);
+    }
+  }
+
   /** One field; returns true if it was the end-group tag of `group`. */
   private field(s: Schema | undefined, end: number, depth: number, group: number): boolean {
     const at = this.p;
@@ -248,9 +309,13 @@ class Walker {
           case 0:
           case BYTES:
             break;
-          case MESSAGE:
-            this.message(s!.subs[f], ps, pe, depth + 1);
+          case MESSAGE: {
+            const sub = s!.subs[f];
+            if (sub === KeyValue) this.keyValue(ps, pe, depth + 1);
+            else if (sub === AnyValue) this.anyValue(ps, pe, depth + 1);
+            else this.message(sub, ps, pe, depth + 1);
             break;
+          }
           case PACKED_VARINT:
             while (this.p < pe) this.varint(pe);
             break;

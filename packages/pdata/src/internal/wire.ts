@@ -33,37 +33,27 @@ const textEncoder = new codecs.TextEncoder();
 // keyed by their bytes returns the same string without decoding or allocating.
 const CACHE_SLOTS = 4096;
 const CACHE_MAX_LEN = 40;
-const cacheBytes: (Uint8Array | null)[] = new Array<Uint8Array | null>(CACHE_SLOTS).fill(null);
+const cacheBytes = new Uint8Array(CACHE_SLOTS * CACHE_MAX_LEN);
+const cacheLens = new Int32Array(CACHE_SLOTS);
 const cacheStrings: string[] = new Array<string>(CACHE_SLOTS).fill('');
-
-function decodeUncached(b: Uint8Array, s: number, e: number): string {
-  const n = e - s;
-  if (n > 64) return textDecoder.decode(b.subarray(s, e));
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const c = b[s + i]!;
-    if (c >= 0x80) return textDecoder.decode(b.subarray(s, e));
-    codes[i] = c;
-  }
-  return String.fromCharCode.apply(null, codes);
-}
 
 /** Decodes UTF-8 bytes `b[s, e)`; malformed sequences become U+FFFD. */
 export function utf8Read(b: Uint8Array, s: number, e: number): string {
   const n = e - s;
   if (n === 0) return '';
-  if (n > CACHE_MAX_LEN) return decodeUncached(b, s, e);
+  if (n > CACHE_MAX_LEN) return textDecoder.decode(b.subarray(s, e));
   let h = n;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x9e3779b1);
   const slot = (h >>> 20) & (CACHE_SLOTS - 1);
-  const k = cacheBytes[slot]!;
-  if (k !== null && k.length === n) {
+  const base = slot * CACHE_MAX_LEN;
+  if (cacheLens[slot] === n) {
     let i = 0;
-    while (i < n && k[i] === b[s + i]) i++;
+    while (i < n && cacheBytes[base + i] === b[s + i]) i++;
     if (i === n) return cacheStrings[slot]!;
   }
-  const str = decodeUncached(b, s, e);
-  cacheBytes[slot] = b.slice(s, e);
+  const str = textDecoder.decode(b.subarray(s, e));
+  for (let i = 0; i < n; i++) cacheBytes[base + i] = b[s + i]!;
+  cacheLens[slot] = n;
   cacheStrings[slot] = str;
   return str;
 }
@@ -106,24 +96,48 @@ export function bigFromS(lo: number, hi: number): bigint {
   return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
 }
 
+const NO_BYTES = new Uint8Array(0);
+const NO_VIEW = new DataView(NO_BYTES.buffer);
+
 /**
  * Reads fields of a message range that `validate` accepted, so it does no bounds checks beyond
  * what keeps it from looping forever on a bug.
  */
 export class Rd {
-  readonly b: Uint8Array;
-  readonly dv: DataView;
+  b: Uint8Array;
+  dv: DataView;
   p: number;
-  readonly e: number;
+  e: number;
   /** Halves of the last 64-bit varint read by `v64`. */
   lo = 0;
   hi = 0;
+  private next: Rd | null = null;
+  private static free: Rd | null = null;
 
-  constructor(src: Src, s: number, e: number) {
+  private constructor(src: Src, s: number, e: number) {
     this.b = src.b;
     this.dv = src.dv;
     this.p = s;
     this.e = e;
+  }
+
+  /** A reader over `src[s, e)`; hand it back with `give()` when done (readers are pooled). */
+  static take(src: Src, s: number, e: number): Rd {
+    const r = Rd.free;
+    if (r === null) return new Rd(src, s, e);
+    Rd.free = r.next;
+    r.b = src.b;
+    r.dv = src.dv;
+    r.p = s;
+    r.e = e;
+    return r;
+  }
+
+  give(): void {
+    this.b = NO_BYTES;
+    this.dv = NO_VIEW;
+    this.next = Rd.free;
+    Rd.free = this;
   }
 
   /** A varint's low 32 bits, unsigned. */
@@ -415,15 +429,22 @@ export class Wr {
     this.p += v.length;
   }
 
-  /** Copies `b[s, e)` verbatim. */
-  raw(b: Uint8Array, s: number, e: number): void {
+  /** Copies `src.b[s, e)` verbatim. */
+  raw(src: Src, s: number, e: number): void {
     const n = e - s;
     this.need(n);
-    const out = this.b;
     let p = this.p;
-    if (n < 48) for (let i = s; i < e; i++) out[p++] = b[i]!;
-    else {
-      out.set(b.subarray(s, e), p);
+    if (n < 80) {
+      // Short copies: int32 moves beat the fixed cost of subarray + set.
+      const from = src.dv;
+      const to = this.dv;
+      let i = s;
+      for (; i + 4 <= e; i += 4, p += 4) to.setInt32(p, from.getInt32(i, true), true);
+      const b = src.b;
+      const out = this.b;
+      for (; i < e; i++) out[p++] = b[i]!;
+    } else {
+      this.b.set(src.b.subarray(s, e), p);
       p += n;
     }
     this.p = p;

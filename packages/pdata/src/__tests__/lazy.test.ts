@@ -1,0 +1,195 @@
+// The lazy decode / raw re-emission machinery: whatever a caller changes through the public API
+// must show up in the re-encoded bytes, and whatever it did not change must stay as it was.
+import { describe, expect, it } from 'vitest';
+import {
+  LogRecord,
+  Logs,
+  PMap,
+  PSlice,
+  ReadOnlyError,
+  ResourceLogs,
+  ResourceSpans,
+  ScopeLogs,
+  ScopeSpans,
+  Span,
+  SpanEvent,
+  SpanId,
+  Traces,
+  TraceId,
+  decodeLogsProto,
+  decodeTracesProto,
+  encodeLogsProto,
+  encodeTracesProto,
+  logsToJsonObject,
+  tracesToJsonObject,
+} from '../index.js';
+
+function sampleLogs(): Uint8Array {
+  const records = [0, 1, 2].map((i) =>
+    LogRecord.create({
+      timeUnixNano: 1700000000000000000n + BigInt(i),
+      severityNumber: 9,
+      severityText: 'INFO',
+      body: i === 1 ? PMap.fromRaw({ msg: 'hi', nested: { n: 1n } }) : `line ${i}`,
+      traceId: TraceId.fromHex('0102030405060708090a0b0c0d0e0f10'),
+      attributes: { 'http.method': 'GET', ключ: 'значение', n: BigInt(i), list: ['a', 1n], m: { deep: true } },
+    }),
+  );
+  const rl = ResourceLogs.create({ schemaUrl: 'https://s', scopeLogs: [ScopeLogs.create({ scope: { name: 'lib' }, logRecords: records })] });
+  rl.resource.attributes.set('service.name', 'svc');
+  return encodeLogsProto(Logs.create({ resourceLogs: [rl] }));
+}
+
+const roundTrip = (logs: Logs) => decodeLogsProto(encodeLogsProto(logs));
+const recordsOf = (logs: Logs) => logs.resourceLogs[0]!.scopeLogs[0]!.logRecords;
+
+describe('lazy decoding and raw re-emission', () => {
+  it('re-emits untouched or only-read data byte for byte', () => {
+    const bytes = sampleLogs();
+    const logs = decodeLogsProto(bytes);
+    for (const r of recordsOf(logs)) {
+      void r.severityText;
+      void r.attributes.get('n');
+      void r.body;
+      r.attributes.forEach(() => {});
+    }
+    expect(encodeLogsProto(logs)).toEqual(bytes);
+  });
+
+  it('an attribute set on a record that was never loaded keeps every other field', () => {
+    const bytes = sampleLogs();
+    const logs = decodeLogsProto(bytes);
+    recordsOf(logs)[1]!.attributes.set('added', 7n);
+    const again = roundTrip(logs);
+    const before = logsToJsonObject(decodeLogsProto(bytes));
+    const after = logsToJsonObject(again);
+    const rec = recordsOf(again)[1]!;
+    expect(rec.attributes.get('added')).toBe(7n);
+    expect(rec.attributes.size).toBe(6);
+    rec.attributes.remove('added');
+    expect(logsToJsonObject(again)).toEqual(before);
+    expect(after).not.toEqual(before);
+  });
+
+  it('replacing, removing and reordering entries of a decoded map', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    const attrs = recordsOf(logs)[0]!.attributes;
+    attrs.set('n', 'replaced');
+    attrs.remove('http.method');
+    expect([...attrs.keys()]).toEqual(['m', 'ключ', 'n', 'list']);
+    attrs.set('ключ', 'other');
+    expect(attrs.size).toBe(4);
+    attrs.removeIf((k) => k === 'list');
+    const again = recordsOf(roundTrip(logs))[0]!.attributes;
+    expect(again.toRaw()).toEqual({ m: { deep: true }, ключ: 'other', n: 'replaced' });
+    expect([...again.keys()]).toEqual(['m', 'ключ', 'n']);
+  });
+
+  it('changes inside nested containers are seen (attribute maps, slices and bodies)', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    const [a, b] = recordsOf(logs);
+    (a!.attributes.get('m') as PMap).set('added', 1.5);
+    (a!.attributes.get('list') as PSlice).append(null);
+    ((b!.body as PMap).get('nested') as PMap).set('n', 2n);
+    const again = recordsOf(roundTrip(logs));
+    expect(again[0]!.attributes.toRaw()).toMatchObject({ m: { deep: true, added: 1.5 }, list: ['a', 1n, null] });
+    expect((again[1]!.body as PMap).toRaw()).toEqual({ msg: 'hi', nested: { n: 2n } });
+  });
+
+  it('copies between maps of different fields of the same request are retagged', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    const rl = logs.resourceLogs[0]!;
+    const rec = recordsOf(logs)[2]!;
+    rl.resource.attributes.copyTo(rec.attributes);
+    rec.attributes.set('extra', true);
+    rec.severityText = 'WARN';
+    const again = roundTrip(logs);
+    const r = recordsOf(again)[2]!;
+    expect(r.attributes.toRaw()).toEqual({ 'service.name': 'svc', extra: true });
+    expect(r.severityText).toBe('WARN');
+    expect(r.body).toBe('line 2');
+    expect(again.resourceLogs[0]!.resource.attributes.toRaw()).toEqual({ 'service.name': 'svc' });
+  });
+
+  it('setters, array edits and message copies across requests', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    const other = decodeLogsProto(sampleLogs());
+    const recs = recordsOf(logs);
+    recs[0]!.traceId = TraceId.EMPTY;
+    recs.splice(1, 1, LogRecord.create({ body: 'fresh', spanId: SpanId.fromHex('0102030405060708') }));
+    recordsOf(other)[1]!.copyTo(recs[2]!);
+    logs.resourceLogs[0]!.scopeLogs.push(ScopeLogs.create({ logRecords: [LogRecord.create({ eventName: 'e' })] }));
+    const again = roundTrip(logs);
+    const r = recordsOf(again);
+    expect(r[0]!.traceId.isEmpty()).toBe(true);
+    expect(r[0]!.attributes.get('n')).toBe(0n);
+    expect(r[1]!.body).toBe('fresh');
+    expect(r[1]!.spanId.toHex()).toBe('0102030405060708');
+    expect((r[2]!.body as PMap).get('msg')).toBe('hi');
+    expect(again.resourceLogs[0]!.scopeLogs[1]!.logRecords[0]!.eventName).toBe('e');
+    expect(again.logRecordCount()).toBe(4);
+  });
+
+  it('moveTo empties the source; clone of untouched data shares nothing mutable', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    const rec = recordsOf(logs)[0]!;
+    const copy = rec.clone();
+    copy.attributes.set('n', 99n);
+    expect(rec.attributes.get('n')).toBe(0n);
+    const dest = new LogRecord();
+    rec.moveTo(dest);
+    expect(rec.severityText).toBe('');
+    expect(rec.attributes.size).toBe(0);
+    expect(dest.attributes.get('ключ')).toBe('значение');
+    expect(recordsOf(roundTrip(logs))[0]!.body).toBeNull();
+  });
+
+  it('read-only data can be read but not changed, also where it was not decoded yet', () => {
+    const logs = decodeLogsProto(sampleLogs());
+    logs.markReadOnly();
+    const rec = recordsOf(logs)[1]!;
+    expect(rec.severityText).toBe('INFO');
+    expect(() => (rec.severityText = 'x')).toThrow(ReadOnlyError);
+    expect(() => rec.attributes.set('x', 1n)).toThrow(ReadOnlyError);
+    expect(() => ((rec.body as PMap).get('nested') as PMap).set('x', 1n)).toThrow(ReadOnlyError);
+    expect(() => (rec.attributes.get('list') as PSlice).append(1n)).toThrow(ReadOnlyError);
+    expect(() => recordsOf(logs).push(new LogRecord())).toThrow(TypeError);
+    expect(() => logs.resourceLogs[0]!.resource.attributes.clear()).toThrow(ReadOnlyError);
+    expect(encodeLogsProto(logs)).toEqual(sampleLogs());
+  });
+
+  it('spans: status, events and links edits', () => {
+    const span = Span.create({
+      name: 'op',
+      attributes: { a: 'b' },
+      events: [SpanEvent.create({ name: 'e1', attributes: { k: 'v' } })],
+      status: { code: 1 },
+    });
+    const bytes = encodeTracesProto(
+      Traces.create({ resourceSpans: [ResourceSpans.create({ scopeSpans: [ScopeSpans.create({ spans: [span, span.clone()] })] })] }),
+    );
+    const t = decodeTracesProto(bytes);
+    const [s0, s1] = t.resourceSpans[0]!.scopeSpans[0]!.spans;
+    s0!.status.code = 2;
+    s0!.events[0]!.attributes.set('k', 'changed');
+    s1!.events.push(SpanEvent.create({ name: 'e2' }));
+    const again = decodeTracesProto(encodeTracesProto(t)).resourceSpans[0]!.scopeSpans[0]!.spans;
+    expect(again[0]!.status.code).toBe(2);
+    expect(again[0]!.events[0]!.attributes.get('k')).toBe('changed');
+    expect(again[1]!.events.map((e) => e.name)).toEqual(['e1', 'e2']);
+    expect(tracesToJsonObject(decodeTracesProto(bytes))).toEqual(tracesToJsonObject(decodeTracesProto(bytes)));
+  });
+
+  it('duplicate keys on the wire: lookups find the first, re-encoding keeps both', () => {
+    // KeyValue{key:"k", value{int 1}}, KeyValue{key:"k", value{int 2}} in LogRecord.attributes (6).
+    const kv = (n: number) => [0x32, 7, 0x0a, 1, 0x6b, 0x12, 2, 0x18, n];
+    const rec = [...kv(1), ...kv(2)];
+    const bytes = new Uint8Array([0x0a, rec.length + 4, 0x12, rec.length + 2, 0x12, rec.length, ...rec]);
+    const logs = decodeLogsProto(bytes);
+    const attrs = recordsOf(logs)[0]!.attributes;
+    expect(attrs.get('k')).toBe(1n);
+    expect(attrs.size).toBe(2);
+    attrs.set('other', true);
+    expect(recordsOf(roundTrip(logs))[0]!.attributes.size).toBe(3);
+  });
+});
