@@ -662,10 +662,9 @@ export class AstBuilder {
     const name = nameTok.image;
     const nameRange = this.pos.tokenRange(nameTok);
     const isEditor = name[0]! >= 'a' && name[0]! <= 'z';
-    const args = this.arguments(cst, `the arguments of ${name}`, (a) => this.argument(a));
-    const keys = nodes(cst, 'key')
-      .map((k) => this.key(k))
-      .filter((k): k is KeyNode => k !== undefined);
+    const args = this.arguments(cst, () => `the arguments of ${name}`, (a) => this.argument(a));
+    const keyCsts = nodes(cst, 'key');
+    const keys = keyCsts.length === 0 ? NONE : keyCsts.map((k) => this.key(k)).filter((k): k is KeyNode => k !== undefined);
     const close = token(cst, 'RParen');
     const open = token(cst, 'LParen');
     const end =
@@ -707,10 +706,15 @@ export class AstBuilder {
    * Builds the comma-separated items of a call, list or map, reporting missing commas (the
    * grammar accepts them so the items after one still get checked).
    */
-  private arguments<T extends { readonly range: Range }>(cst: CstNode, what: string, build: (item: CstNode) => T | undefined, key = 'argument'): T[] {
-    const items = nodes(cst, key)
-      .map(build)
-      .filter((x): x is T => x !== undefined);
+  private arguments<T extends { readonly range: Range }>(
+    cst: CstNode,
+    describe: () => string,
+    build: (item: CstNode) => T | undefined,
+    key = 'argument',
+  ): readonly T[] {
+    const itemCsts = nodes(cst, key);
+    if (itemCsts.length === 0) return NONE;
+    const items = itemCsts.map(build).filter((x): x is T => x !== undefined);
     const commas = tokens(cst, 'Comma');
     if (commas.length + 1 < items.length || key === 'mapItem') {
       let c = 0;
@@ -721,6 +725,7 @@ export class AstBuilder {
         const comma = commas[c];
         if (comma !== undefined && this.pos.fileOffset(comma.startOffset) < nextStart) continue;
         const at = items[i - 1]!.range.end;
+        const what = describe();
         this.report('missing-comma', `expected ',' between ${what}`, rangeOf(at, items[i]!.range.start), {
           label: "missing ','",
           hint: `separate ${what} with commas`,
@@ -742,7 +747,7 @@ export class AstBuilder {
       kind: 'Argument',
       ...(nameTok ? { name: nameTok.image, nameRange: nameRange! } : {}),
       value: value.node,
-      range: rangeOf(nameRange?.start ?? value.range.start, value.range.end),
+      range: nameRange ? rangeOf(nameRange.start, value.range.end) : value.range,
     };
   }
 
@@ -771,7 +776,7 @@ export class AstBuilder {
         const key = this.key(keys[k]!);
         if (key) segmentKeys.push(key);
       }
-      segments.push(this.segment(nameTok, segmentKeys));
+      segments.push(this.segment(nameTok, segmentKeys.length > 0 ? segmentKeys : NONE));
     }
     const range = rangeOf(segments[0]!.range.start, segments[segments.length - 1]!.range.end);
     const first = segments[0]!;
@@ -781,7 +786,7 @@ export class AstBuilder {
     return { kind: 'Path', segments, range };
   }
 
-  private segment(nameTok: IToken, keys: KeyNode[]): PathSegmentNode {
+  private segment(nameTok: IToken, keys: readonly KeyNode[]): PathSegmentNode {
     const nameRange = this.pos.tokenRange(nameTok);
     if (/[A-Z]/.test(nameTok.image)) {
       this.report('unexpected-token', `'${nameTok.image}' is not a valid path segment name`, nameRange, {
@@ -789,8 +794,8 @@ export class AstBuilder {
         hint: 'path segment names use lower-case letters, digits and _ (e.g. attributes, trace_id)',
       });
     }
-    const end = keys.length > 0 ? keys[keys.length - 1]!.range.end : nameRange.end;
-    return { kind: 'PathSegment', name: nameTok.image, nameRange, keys, range: rangeOf(nameRange.start, end) };
+    const range = keys.length > 0 ? rangeOf(nameRange.start, keys[keys.length - 1]!.range.end) : nameRange;
+    return { kind: 'PathSegment', name: nameTok.image, nameRange, keys, range };
   }
 
   /** `[key]`: a string or int literal, a path, a converter call or arithmetic (floats parse too). */
@@ -826,7 +831,7 @@ export class AstBuilder {
   private list(cst: CstNode): Built<ListNode> | undefined {
     const items = this.arguments(
       cst,
-      'list items',
+      () => 'list items',
       (e) => {
         const v = this.value(e);
         return v && { node: this.notFunctionName(v), range: v.range };
@@ -840,7 +845,7 @@ export class AstBuilder {
   }
 
   private map(cst: CstNode): Built<MapNode> | undefined {
-    const entries = this.arguments(cst, 'map entries', (item) => this.mapItem(item), 'mapItem');
+    const entries = this.arguments(cst, () => 'map entries', (item) => this.mapItem(item), 'mapItem');
     const shell = this.bracketed(cst, 'LBrace', 'RBrace', null);
     if (shell === undefined) return undefined;
     const map: MapNode = { kind: 'Map', entries, range: shell.range };
