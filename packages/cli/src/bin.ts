@@ -1,7 +1,22 @@
 #!/usr/bin/env node
-// The `ottl` binary. Each command lives in commands/<name>.ts and registers itself on the program;
-// other commands register the same way (`registerXxxCommand(program)`).
-import { createProgram } from './index.js';
+// The `ottl` binary. Each command lives in commands/<name>.ts and registers itself on the program
+// (`registerXxxCommand(program)`). Exit status: what the command sets (0 ok, 1 problems found),
+// 2 for usage and I/O errors.
+import { CommanderError } from 'commander';
+import { CliError, createProgram } from './index.js';
 
 const program = createProgram();
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof CliError) {
+    process.stderr.write(`ottl: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`ottl: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  }
+}

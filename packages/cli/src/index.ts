@@ -2,14 +2,24 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerCollectorCommand } from './commands/collector.js';
+import { registerCheckCommand } from './commands/check.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-/** The `ottl` program with its commands. */
+/**
+ * The `ottl` program with its commands. Usage errors throw commander's `CommanderError` (the
+ * program exits through `exitOverride`), so the binary can map them to exit status 2.
+ */
 export function createProgram(): Command {
-  const program = new Command('ottl').description('OpenTelemetry Transformation Language toolchain').version(VERSION);
+  const program = new Command('ottl')
+    .description('OpenTelemetry Transformation Language toolchain: check, format, run, trace and test OTTL rules')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  registerCheckCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand };
+export { registerCollectorCommand, registerCheckCommand };
+export { CliError } from './cli/common.js';
