@@ -4,11 +4,13 @@ import { KvSource, encodeKeyValues, encodeWithMap } from './anyvalue.js';
 import { Rd, Src, Wr } from './wire.js';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
-type PublicKeys<T> = { [K in keyof T]: K extends `_${string}` ? never : T[K] extends (...args: never[]) => unknown ? never : K }[keyof T];
+type Public<K> = K extends `_${string}` ? never : K;
 type WritableKeys<T> = {
-  [K in PublicKeys<T>]-?: IfEquals<{ [Q in K]: T[K] }, { -readonly [Q in K]: T[K] }, K, never>;
-}[PublicKeys<T>];
-type ReadonlyKeys<T> = Exclude<PublicKeys<T>, WritableKeys<T>>;
+  [P in keyof T]-?: T[P] extends (...args: never[]) => unknown ? never : IfEquals<{ [Q in P]: T[P] }, { -readonly [Q in P]: T[P] }, Public<P>, never>;
+}[keyof T];
+type ReadonlyKeys<T> = {
+  [P in keyof T]-?: T[P] extends (...args: never[]) => unknown ? never : IfEquals<{ [Q in P]: T[P] }, { -readonly [Q in P]: T[P] }, never, Public<P>>;
+}[keyof T];
 
 /**
  * What `static create(init)` accepts: any settable field; maps as a `PMap` (copied) or a plain
