@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerCollectorCommand } from './commands/collector.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerFmtCommand } from './commands/fmt.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -17,9 +18,10 @@ export function createProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   registerCheckCommand(program);
+  registerFmtCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand };
 export { CliError } from './cli/common.js';

@@ -36,6 +36,10 @@ export interface YamlText extends SourceText {
   readonly node: Scalar;
   /** A `${…}` reference was replaced: the text is not what the file says. */
   readonly substituted: boolean;
+  /** What the whole scalar holds (a routing `statement` is checked as its `where` condition). */
+  readonly valueKind: 'statement' | 'condition';
+  /** The scalar is an item of a flow sequence (`[a, b]`), where plain scalars cannot hold `,[]{}`. */
+  readonly inFlow: boolean;
 }
 
 export interface YamlGroup extends GroupSpec {
@@ -112,7 +116,7 @@ class Walker {
   }
 
   /** A string scalar as an OTTL text. */
-  ottlText(node: YamlNode | null, path: string, kind: 'statement' | 'condition'): YamlText | undefined {
+  ottlText(node: YamlNode | null, path: string, kind: 'statement' | 'condition', inFlow = false): YamlText | undefined {
     if (!isScalar(node) || node.value === null) {
       this.problem(node, `${path}: expected an OTTL ${kind} (a string)`);
       return undefined;
@@ -125,7 +129,7 @@ class Walker {
       this.diagnostics.push({ code: 'config-error', severity: 'error', message: `${path}: ${p.message}`, range, label: 'unsupported reference', ...(p.hint ? { hint: p.hint } : {}) });
     }
     const origin = exp.text === raw && !raw.includes('$') ? decoded : composeOrigin(decoded, exp.starts, exp.ends);
-    return { text: exp.text, origin, path, kind, node, substituted: exp.substituted };
+    return { text: exp.text, origin, path, kind, node, substituted: exp.substituted, valueKind: kind, inFlow };
   }
 
   textList(node: YamlNode | null, path: string, kind: 'statement' | 'condition'): YamlText[] {
@@ -134,7 +138,7 @@ class Walker {
       this.problem(node, `${path}: expected a list of OTTL ${kind}s`);
       return [];
     }
-    return node.items.flatMap((it, i) => this.ottlText(this.resolve(it), `${path}[${i}]`, kind) ?? []);
+    return node.items.flatMap((it, i) => this.ottlText(this.resolve(it), `${path}[${i}]`, kind, node.flow === true) ?? []);
   }
 
   errorMode(node: YamlNode | null, path: string): ErrorMode | undefined {
