@@ -16,7 +16,7 @@
 // scavenges that copy the retained ASTs cost about as much again as the parsing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -146,13 +146,14 @@ const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const nproc = execFileSync('nproc').toString().trim();
 const date = new Date().toISOString().slice(0, 10);
+const load = loadavg()[0].toFixed(1);
 
 const section = [
   '<!-- parse-bench:start -->',
   '## Parser (`bench/parse.bench.mjs`)',
   '',
   `- date: ${date}, commit \`${commit}\``,
-  `- machine: ${nproc} CPUs (nproc), ${cpu}, node ${process.version}`,
+  `- machine: ${nproc} CPUs (nproc), ${cpu}, node ${process.version}; 1-minute load average ${load} at the end of the run (shared machine)`,
   `- reproduce: \`node bench/parse.bench.mjs --write\` (builds packages/core; runs node with ${NODE_FLAGS.join(' ')}; ${ROUNDS} interleaved rounds of ~20 ms batches; µs per statement are process CPU time, medians; ratios are medians of per-round ratios)`,
   '- what: `parseStatement` (lex, parse with recovery on, CST → AST, diagnostics) over distinct statements shaped like upstream `BenchmarkParserParseStatements`',
   '',
