@@ -5,7 +5,7 @@
  * itself: the checker's rules turn the facts into diagnostics, and the interpreter and compiler
  * build code from them. The analysis never throws on user input.
  */
-import type { PathResolution, ContextSchema } from '../contexts/types.js';
+import type { ContextSchema, PathResolution } from '../types/context.js';
 import type {
   ArgumentNode,
   BoolConstNode,
