@@ -31,10 +31,13 @@ function printDiagnosticsJson(diagnostics: readonly ConfigDiagnostic[]): void {
 }
 
 async function run(opts: ConfigOptions): Promise<void> {
-  const logger = createLineLogger((l) => process.stderr.write(l), { level: opts.logLevel ?? 'info' });
+  const write = (l: string) => void process.stderr.write(l);
   let running;
   try {
-    running = await startCollector(await readConfigFiles(opts.config ?? []), { logger });
+    running = await startCollector(await readConfigFiles(opts.config ?? []), {
+      // --log-level wins over service.telemetry.logs.level.
+      makeLogger: (logs) => createLineLogger(write, { level: opts.logLevel ?? logs.level, format: logs.encoding }),
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(err.message + '\n');
@@ -100,7 +103,7 @@ export function registerCollectorCommand(program: Command): Command {
     .command('collector')
     .description('run an OpenTelemetry Collector-compatible pipeline (OTLP in, OTTL transform/filter, OTLP/debug/file out)')
     .addOption(configOption())
-    .addOption(new Option('--log-level <level>', 'log level').choices(['debug', 'info', 'warn', 'error']).default('info'))
+    .addOption(new Option('--log-level <level>', 'log level (default: service.telemetry.logs.level, else info)').choices(['debug', 'info', 'warn', 'error']))
     .action((opts: ConfigOptions) => run(opts));
   cmd
     .command('validate')

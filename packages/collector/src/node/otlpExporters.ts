@@ -64,7 +64,9 @@ function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExport
   for (const [k, v] of Object.entries(cfg.headers)) metadata.set(k.toLowerCase(), v);
   const send = (data: SignalData[S], abort: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
-      const body = Buffer.from(ops.encodeProto(data));
+      const encoded = ops.encodeProto(data);
+      // A view, not a copy, of the encoded request.
+      const body = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       const call = client!.makeUnaryRequest(
         path,
         (b: Buffer) => b,
@@ -95,6 +97,8 @@ function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExport
         // Reconnect soon after a backend comes back, so queued data flows again within seconds.
         'grpc.initial_reconnect_backoff_ms': 250,
         'grpc.max_reconnect_backoff_ms': 5000,
+        // Batches are often megabytes: a wide HTTP/2 window keeps them flowing.
+        'grpc-node.flow_control_window': 8 * 1024 * 1024,
       };
       if (cfg.compression === 'gzip') options['grpc.default_compression_algorithm'] = 2;
       if (cfg.tls?.server_name_override) options['grpc.ssl_target_name_override'] = cfg.tls.server_name_override;

@@ -169,6 +169,7 @@ class OtlpReceiver implements Component {
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(formatHostPort(hp.host, hp.port), grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(new Error(`otlp receiver: cannot listen for gRPC on ${g.endpoint}: ${err.message}`)) : resolve(p))),
     );
+    widenFlowControlWindows(server);
     this.grpcServer = server;
     this.grpcAddress = formatHostPort(hp.host, port);
     this.logger.info('Starting GRPC server', { endpoint: this.grpcAddress });
@@ -275,6 +276,29 @@ class OtlpReceiver implements Component {
     route.httpTel.accepted(n);
     res.writeHead(200, { 'Content-Type': format === 'proto' ? 'application/x-protobuf' : 'application/json' });
     res.end(format === 'proto' ? EMPTY : '{}');
+  }
+}
+
+/** HTTP/2 flow-control window the gRPC server advertises per connection and per stream. */
+const GRPC_WINDOW = 8 * MIB;
+
+/**
+ * grpc-js servers keep HTTP/2's default 64 KiB windows, which stall senders of large OTLP requests
+ * while the event loop is busy. grpc-js has no option for it, so its (private) HTTP/2 servers get
+ * a session listener that widens the windows; if grpc-js changes shape this does nothing.
+ */
+function widenFlowControlWindows(server: grpc.Server): void {
+  const servers = (server as unknown as { http2Servers?: Map<import('node:events').EventEmitter, unknown> }).http2Servers;
+  if (!(servers instanceof Map)) return;
+  for (const h2 of servers.keys()) {
+    h2.on('session', (session: import('node:http2').ServerHttp2Session) => {
+      try {
+        session.setLocalWindowSize(GRPC_WINDOW);
+        session.settings({ initialWindowSize: GRPC_WINDOW });
+      } catch {
+        // A session closing while it starts keeps the defaults.
+      }
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Endpoint } from '../component/component.js';
 import { ConfigError, ConfigIssues, type ConfigSource } from '../config/diagnostics.js';
 import type { EnvLookup } from '../config/tree.js';
 import type { Logger } from '../logger.js';
+import type { TelemetryConfig } from '../config/collectorConfig.js';
 import { Collector, validateConfig, type ValidationResult } from '../service/collector.js';
 import { nodeComponents } from './components.js';
 import { registerProcessMetrics, startTelemetryServer, type TelemetryServer } from './telemetryServer.js';
@@ -34,6 +35,8 @@ export async function readConfigFiles(files: readonly string[]): Promise<ConfigS
 export interface RunOptions {
   readonly components?: Components;
   readonly logger?: Logger;
+  /** Builds the logger from `service.telemetry.logs` (used when `logger` is not given). */
+  readonly makeLogger?: (logs: TelemetryConfig['logs']) => Logger;
   readonly env?: EnvLookup;
   /** Longest a shutdown may take before it gives up waiting for queues (default 30 s). */
   readonly shutdownTimeoutMs?: number;
@@ -56,17 +59,24 @@ export async function validateConfigFiles(files: readonly string[], options: Run
 
 /** Builds and starts a collector from sources; throws ConfigError for bad configs. */
 export async function startCollector(sources: readonly ConfigSource[], options: RunOptions = {}): Promise<RunningCollector> {
+  const components = options.components ?? nodeComponents();
+  let logger = options.logger;
+  if (!logger && options.makeLogger) {
+    // The logger follows the config's telemetry.logs; a bad config throws below, with every problem.
+    const pre = validateConfig({ sources }, components, options.env);
+    if (pre.config) logger = options.makeLogger(pre.config.service.telemetry.logs);
+  }
   let reportFatal: (e: Error) => void = () => {};
   const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const collector = new Collector(
     { sources },
     {
-      components: options.components ?? nodeComponents(),
+      components,
       onFatalError: (err) => {
         collector.logger.error('a component reported a fatal error', { error: err });
         reportFatal(err);
       },
-      ...(options.logger ? { logger: options.logger } : {}),
+      ...(logger ? { logger } : {}),
       ...(options.env ? { env: options.env } : {}),
     },
   );
