@@ -50,7 +50,7 @@ function isOctal(ch: string | undefined): boolean {
 }
 
 /** Decodes UTF-8 bytes; each maximal invalid subsequence becomes U+FFFD. */
-export function decodeUtf8(bytes: readonly number[]): string {
+function decodeUtf8(bytes: readonly number[]): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {

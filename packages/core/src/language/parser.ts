@@ -88,7 +88,7 @@ const TOKEN_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** How a found token reads in a message: `'where'`, or `end of input`. */
-export function describeToken(token: IToken | undefined): string {
+function describeToken(token: IToken | undefined): string {
   if (token === undefined || token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset)) return 'end of input';
   return `'${token.image}'`;
 }

@@ -46,7 +46,7 @@ function mathLevel(node: ValueNode): number {
 }
 
 /** `1.0`, `0.5`, `1.0e+21`: a JS number as an OTTL float literal (which always has a dot). */
-export function floatLiteral(value: number): string {
+function floatLiteral(value: number): string {
   if (Object.is(value, -0)) return '-0.0';
   const text = String(value);
   if (text.includes('.')) return text;

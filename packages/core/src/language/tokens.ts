@@ -16,7 +16,7 @@
  * - `Comment` (`# …` to the end of the line), only in the rule-file lexer mode.
  * `Punct` is a category over `Comma`, `Dot`, `LBracket`, `RBracket`.
  */
-import { createTokenInstance, createToken, Lexer, EOF } from 'chevrotain';
+import { createTokenInstance, createToken, Lexer } from 'chevrotain';
 import type { CustomPatternMatcherFunc, IToken, TokenType } from 'chevrotain';
 
 /** True for the ASCII word characters of RE2's `\b` (`[0-9A-Za-z_]`). */
@@ -229,7 +229,7 @@ function isNameRun(token: IToken): boolean {
  * image `IsMatch`. Upstream's grammar glues runs even across whitespace (`Is Match(x)`); this port
  * does not (reference §2.3 leaves that choice open).
  */
-export function joinNameRuns(tokens: readonly IToken[]): IToken[] {
+function joinNameRuns(tokens: readonly IToken[]): IToken[] {
   const out: IToken[] = [];
   for (const token of tokens) {
     const prev = out.length > 0 ? out[out.length - 1]! : undefined;
@@ -271,5 +271,3 @@ export function lex(text: string, mode: LexerMode = 'statement'): LexResult {
 export function isWord(token: IToken, word: string): boolean {
   return token.tokenType === Lowercase && token.image === word;
 }
-
-export { EOF };
