@@ -3,9 +3,9 @@
  * that into the AST of `ast.ts` and reports what the grammar accepts loosely).
  *
  * One flat expression rule serves booleans and values; the AST step applies the precedence
- * `or < and < not < comparison < + - < * /`. Which shapes may stand where (a bare path is not a condition, `"a" + 1` is not arithmetic, a
- * comparison is not an argument…) is decided by the CST→AST step, which can then explain the
- * mistake instead of failing with "unexpected token". The grammar also accepts a few wrong shapes
+ * `or < and < not < comparison < + - < * /`. Which shapes may stand where (a bare path is not a
+ * condition, `"a" + 1` is not arithmetic, a comparison is not an argument…) is decided by the
+ * CST→AST step, which can then explain the mistake instead of failing with "unexpected token". The grammar also accepts a few wrong shapes
  * on purpose so one mistake does not hide the next: `=` as a comparison operator, a signed number
  * right after an operand (`1-1`), missing commas between arguments and list items, and keys after
  * an editor call. Upstream's productions are in `grammar/ottl.ebnf`.
