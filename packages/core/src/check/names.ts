@@ -1,6 +1,7 @@
 /**
- * Name matching shared by the checker and argument binding: upstream's CamelCase conversion for
- * named arguments, and did-you-mean suggestions by edit distance.
+ * Name matching shared by the checker, argument binding and path resolution (`contexts/`):
+ * upstream's CamelCase conversion for named arguments, edit distance, and the ranking and wording
+ * of did-you-mean suggestions.
  */
 
 /**
@@ -37,18 +38,46 @@ export function toCamel(s: string): string {
   return out;
 }
 
-/** Levenshtein distance (insert, delete, substitute; each costs 1). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance where inserting, deleting or substituting a letter costs 1 (Levenshtein); with
+ * `transpositions`, swapping two adjacent letters costs 1 too (optimal string alignment).
+ */
+export function editDistance(a: string, b: string, transpositions = false): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      cur[j] = d;
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/**
+ * Up to three of `candidates` (each once, never `name` itself) that `distance` scores, lowest
+ * score first, ties in alphabetical order; `distance` returns undefined for a candidate too far
+ * from `name` to suggest. Every did-you-mean list (functions, parameters, enums, paths) is
+ * ranked here; the callers differ only in how they score.
+ */
+export function closestCandidates(
+  name: string,
+  candidates: Iterable<string>,
+  distance: (candidate: string) => number | undefined,
+): string[] {
+  const scored: { c: string; d: number }[] = [];
+  for (const c of new Set(candidates)) {
+    if (c === name) continue;
+    const d = distance(c);
+    if (d !== undefined) scored.push({ c, d });
+  }
+  scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+  return scored.slice(0, 3).map((s) => s.c);
 }
 
 /**
@@ -57,17 +86,14 @@ export function editDistance(a: string, b: string): number {
  * alphabetical order.
  */
 export function suggestNames(name: string, candidates: Iterable<string>): string[] {
-  const lower = name.toLowerCase();
   const squash = (s: string): string => s.toLowerCase().replace(/_/g, '');
+  const lower = name.toLowerCase();
+  const squashed = squash(name);
   const limit = Math.max(1, Math.floor(name.length / 3));
-  const scored: { c: string; d: number }[] = [];
-  for (const c of new Set(candidates)) {
-    if (c === name) continue;
-    const d = squash(c) === squash(name) ? 0 : editDistance(lower, c.toLowerCase());
-    if (d <= limit) scored.push({ c, d });
-  }
-  scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
-  return scored.slice(0, 3).map((s) => s.c);
+  return closestCandidates(name, candidates, (c) => {
+    const d = squash(c) === squashed ? 0 : editDistance(lower, c.toLowerCase());
+    return d <= limit ? d : undefined;
+  });
 }
 
 /** `did you mean `a`, `b` or `c`?` for a hint; undefined when there is nothing to suggest. */

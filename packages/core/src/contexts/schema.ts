@@ -12,7 +12,8 @@ import { OttlError, type Value } from '../types/values.js';
 import { mapField, type FieldDef, type FieldTable, type PathTable } from './fields.js';
 import { keyKindOf } from './keys.js';
 import { canonicalPathText, literalKeyValue, upstreamPathText } from './pathText.js';
-import { closestNames, didYouMean, mistakeHint } from './suggest.js';
+import { didYouMeanHint } from '../check/names.js';
+import { closestNames, mistakeHint } from './suggest.js';
 import type { ContextSchema, PathAccessor, PathInfo, PathResolution } from './types.js';
 
 type Ctx = TransformContext;
@@ -97,7 +98,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
       }
     }
     const table = tables.get(pathCtx)!;
-    const close = didYouMean(closestNames(name, fieldNames(table, table === own.table)));
+    const close = didYouMeanHint(closestNames(name, fieldNames(table, table === own.table)));
     if (close) return close;
     const elsewhere = def
       .allTables()
@@ -139,7 +140,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
           mistakeHint(ownName, path.context) ??
           (known
             ? `${ownName} statements can only use paths of ${pathContextNames.join(', ')}`
-            : didYouMean(closestNames(path.context, pathContextNames)));
+            : didYouMeanHint(closestNames(path.context, pathContextNames)));
         return fail(
           diagnostic(
             known ? 'path-not-in-context' : 'unknown-context',
@@ -222,7 +223,7 @@ export function createContextSchema(def: ContextDef): ContextSchema {
             notAValidPath(seg.name, text, table),
             seg.nameRange,
             `not a sub-path of ${prev.name}`,
-            didYouMean(closestNames(seg.name, Object.keys(field.sub))) ??
+            didYouMeanHint(closestNames(seg.name, Object.keys(field.sub))) ??
               `\`${prev.name}\` has the sub-paths ${Object.keys(field.sub).map((n) => '`' + n + '`').join(', ')}`,
           ),
         );

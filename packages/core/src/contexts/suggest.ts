@@ -1,50 +1,24 @@
 /**
  * Hints for unknown paths and contexts: did-you-mean by edit distance over the names valid at that
- * place, and fixed hints for names users often write that OTTL does not have.
+ * place (ranked and worded by `check/names.ts`), and fixed hints for names users often write that
+ * OTTL does not have.
  */
-
-/** Edit distance counting insertions, deletions, substitutions and adjacent transpositions as 1. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
+import { closestCandidates, editDistance } from '../check/names.js';
 
 /**
  * At most three of `candidates` close to `name` (distance at most 40% of the longer name, at
- * least 1; a case-insensitive match or a prefix of length ≥ 3 always counts), closest first.
+ * least 1, adjacent transpositions counting 1; a case-insensitive match or a prefix of length ≥ 3
+ * always counts), closest first.
  */
 export function closestNames(name: string, candidates: Iterable<string>): string[] {
   const lower = name.toLowerCase();
-  const scored: { c: string; d: number }[] = [];
-  for (const c of new Set(candidates)) {
-    if (c === name) continue;
+  return closestCandidates(name, candidates, (c) => {
     const cl = c.toLowerCase();
-    let d = editDistance(lower, cl);
-    if (cl === lower) d = 0;
-    else if (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))) d = Math.min(d, 1);
+    let d = editDistance(lower, cl, true);
+    if (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))) d = Math.min(d, 1);
     const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) * 0.4));
-    if (d <= limit) scored.push({ c, d });
-  }
-  scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
-  return scored.slice(0, 3).map((s) => s.c);
-}
-
-/** `did you mean `a`, `b` or `c`?` */
-export function didYouMean(names: readonly string[]): string | undefined {
-  if (names.length === 0) return undefined;
-  const q = names.map((n) => '`' + n + '`');
-  const list = q.length === 1 ? q[0]! : q.slice(0, -1).join(', ') + ' or ' + q[q.length - 1]!;
-  return `did you mean ${list}?`;
+    return d <= limit ? d : undefined;
+  });
 }
 
 /**
