@@ -334,22 +334,23 @@ if (WRITE) {
   const commit = execSync('git rev-parse --short HEAD').toString().trim();
   const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   const section = [
+    '<!-- pdata-bench:start -->',
     '## pdata codec (`bench/pdata.bench.mjs`)',
     '',
-    `- date: ${new Date().toISOString().slice(0, 10)}, commit ${commit}`,
+    `- date: ${new Date().toISOString().slice(0, 10)}, commit \`${commit}\``,
     `- machine: nproc ${os.availableParallelism?.() ?? os.cpus().length}, ${cpu}, node ${process.version}`,
     '- reproduce: `npx tsc -b packages/pdata && node bench/pdata.bench.mjs --write`',
     `- payloads: 10k logs × 12 attributes (${logBytes.length} bytes, ${(logBytes.length / N).toFixed(0)} B/record); 10k spans × 10 attributes + 1 event + 1 link (${traceBytes.length} bytes, ${(traceBytes.length / N).toFixed(0)} B/record)`,
-    `- medians of ${ROUNDS} interleaved rounds (each ≥ 250 ms of process CPU time per case and implementation); baseline: protobufjs 8 reflection (\`parse\` of the OTLP .proto) on the same bytes; ratio = ours / protobufjs`,
-    '- "decode (lazy, validated)" checks the whole request and builds nothing; "read every field" then reads every field and attribute of every record (protobufjs has materialized everything at decode). "decode + 1 attribute set + encode": `attributes.set("processed", true)` on every record.',
+    `- medians of ${ROUNDS} interleaved rounds (each ≥ 250 ms of process CPU time per case and implementation, default V8 heap flags); baseline: protobufjs 8 reflection (\`parse\` of the OTLP .proto) on the same bytes; ratio = ours / protobufjs`,
+    '- "decode (lazy, validated)" checks the whole request and builds nothing else; "decode + read every field" then reads every field and attribute of every record (protobufjs has materialized everything at decode). "decode + 1 attribute set + encode": `attributes.set("processed", true)` on every record.',
     '',
     table,
-    '',
+    '<!-- pdata-bench:end -->',
   ].join('\n');
   const file = new URL('./RESULTS.md', import.meta.url);
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const re = /## pdata codec \(`bench\/pdata\.bench\.mjs`\)\n[\s\S]*?(?=\n## |$)/;
-  text = re.test(text) ? text.replace(re, section.trimEnd() + '\n') : text.trimEnd() + '\n\n' + section;
+  const re = /<!-- pdata-bench:start -->[\s\S]*?<!-- pdata-bench:end -->/;
+  text = re.test(text) ? text.replace(re, section) : text.trimEnd() + '\n\n' + section + '\n';
   writeFileSync(file, text);
   console.log('wrote bench/RESULTS.md');
 }

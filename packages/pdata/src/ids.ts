@@ -20,7 +20,7 @@ export function hexToBytes(hex: string, size: number): Uint8Array | null {
   return out;
 }
 
-export function bytesToHex(b: Uint8Array): string {
+function bytesToHex(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i++) s += HEX_PAIRS[b[i]!];
   return s;

@@ -2,12 +2,12 @@
 // writer, and UTF-8 helpers. Internal to @ottl/pdata.
 
 /** Wire types. */
-export const VARINT = 0;
-export const I64 = 1;
+const VARINT = 0;
+const I64 = 1;
 export const LEN = 2;
-export const SGROUP = 3;
-export const EGROUP = 4;
-export const I32 = 5;
+const SGROUP = 3;
+const EGROUP = 4;
+const I32 = 5;
 
 /** A decoded request's bytes. Lazy objects keep a reference to it; the bytes are never written. */
 export class Src {
@@ -23,7 +23,7 @@ export class Src {
 // against does not declare them.
 interface TextCodecs {
   TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => { decode(b: Uint8Array): string };
-  TextEncoder: new () => { encode(s: string): Uint8Array; encodeInto(s: string, dest: Uint8Array): { written: number } };
+  TextEncoder: new () => { encodeInto(s: string, dest: Uint8Array): { written: number } };
 }
 const codecs = globalThis as unknown as TextCodecs;
 const textDecoder = new codecs.TextDecoder('utf-8', { ignoreBOM: true });
@@ -73,24 +73,20 @@ export function utf8Length(s: string): number {
   return len;
 }
 
-export function utf8Encode(s: string): Uint8Array {
-  return textEncoder.encode(s);
-}
-
-export function varintSize(v: number): number {
+function varintSize(v: number): number {
   v >>>= 0;
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
 
 /** An unsigned 64-bit value from two 32-bit halves. */
-export function bigFromU(lo: number, hi: number): bigint {
+function bigFromU(lo: number, hi: number): bigint {
   if (hi === 0) return BigInt(lo);
   if (hi < 0x200000) return BigInt(hi * 4294967296 + lo);
   return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 /** A signed 64-bit value from two 32-bit halves (two's complement). */
-export function bigFromS(lo: number, hi: number): bigint {
+function bigFromS(lo: number, hi: number): bigint {
   if (hi < 0x80000000) return bigFromU(lo, hi);
   if (hi === 0xffffffff && lo >= 0x80000000) return BigInt(lo - 4294967296);
   return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
