@@ -7,6 +7,7 @@
  * - `functionsForContext(ctx, options)` is what a processor registers for one context: the
  *   standard set plus the functions restricted to contexts that include `ctx` (see `processor`).
  * - `getFunctionDef(name)` finds any definition, whatever set it belongs to.
+ * - `allDefinitions()` is every definition; the catalogues under `catalog/` are joined only here.
  *
  * Every call returns a fresh array; callers may sort or filter it.
  */
@@ -39,7 +40,8 @@ const FILTER_ONLY = new Set(['HasAttrKeyOnDatapoint', 'HasAttrOnDatapoint']);
 /** The editors the routing connector adds to the standard converters. */
 const ROUTING_EDITORS = new Set(['delete_key', 'delete_matching_keys']);
 
-function allDefinitions(): readonly FunctionDef[] {
+/** Every definition, whatever set registers it (standard, gated, context-specific), in catalogue order. */
+export function allDefinitions(): FunctionDef[] {
   return [...STRING_FUNCTIONS, ...CORE_FUNCTIONS, ...TIME_XML_CONTEXT_FUNCTIONS];
 }
 
