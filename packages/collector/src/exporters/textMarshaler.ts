@@ -266,7 +266,7 @@ export function summarize(signal: string, data: Traces | Logs | Metrics | Profil
   if (signal === 'traces') {
     for (const rs of (data as Traces).resourceSpans) for (const ss of rs.scopeSpans) for (const s of ss.spans) lines.push(`${s.name} ${s.traceId.toHex()} ${s.spanId.toHex()}`);
   } else if (signal === 'logs') {
-    for (const rl of (data as Logs).resourceLogs) for (const sl of rl.scopeLogs) for (const lr of sl.logRecords) lines.push(`${lr.severityText || SEVERITY[lr.severityNumber] || ''} ${valueText(lr.body)}`.trim());
+    for (const rl of (data as Logs).resourceLogs) for (const sl of rl.scopeLogs) for (const lr of sl.logRecords) lines.push(`${lr.severityText || (lr.severityNumber > 0 ? SEVERITY[lr.severityNumber] : '')} ${valueText(lr.body)}`.trim());
   } else if (signal === 'metrics') {
     for (const rm of (data as Metrics).resourceMetrics) for (const sm of rm.scopeMetrics) for (const m of sm.metrics) lines.push(`${m.name} ${METRIC_TYPES[m.type] ?? ''}`.trim());
   } else {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Logs } from '@ottl/pdata';
+import { ExporterHelper, ThrottleError, helperFields, type HelperConfig, type SendFn } from '../exporterHelper.js';
+import { PermanentError, RefusedError } from '../../consumer/consumer.js';
+import { struct } from '../../config/schema.js';
+import { logsOps } from '../../signals.js';
+import { decodeFor, logBodies, makeLogs, testSettings } from '../../__tests__/helpers.js';
+
+const cfgOf = (c: unknown) => decodeFor(struct(helperFields), c) as HelperConfig;
+
+function helper(config: unknown, send: SendFn<Logs>) {
+  const set = testSettings('otlp', 'logs', 'exporter');
+  return { h: new ExporterHelper(set, cfgOf(config), logsOps, send, {}, { random: () => 0.5 }), set };
+}
+
+describe('exporter helper', () => {
+  it('retries retryable errors with backoff, honours throttling, and counts what was sent', async () => {
+    const attempts: number[] = [];
+    let n = 0;
+    const { h, set } = helper({ retry_on_failure: { initial_interval: '10ms', max_interval: '40ms' } }, async () => {
+      attempts.push(Date.now());
+      n++;
+      if (n === 1) throw new Error('connection refused');
+      if (n === 2) throw new ThrottleError('slow down', 60);
+    });
+    await h.start();
+    await h.consume(makeLogs([{ bodies: ['a', 'b'] }]));
+    await h.shutdown();
+    expect(n).toBe(3);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(55);
+    expect(set.metrics.total('otelcol_exporter_sent_log_records')).toBe(2);
+    expect(set.logger.entries.filter((e) => e.message.startsWith('Exporting failed. Will retry')).length).toBe(2);
+  });
+
+  it('drops data after a permanent error without retrying', async () => {
+    let n = 0;
+    const { h, set } = helper({}, async () => {
+      n++;
+      throw new PermanentError('HTTP 400');
+    });
+    await h.start();
+    await h.consume(makeLogs([{ bodies: ['a'] }]));
+    await h.shutdown();
+    expect(n).toBe(1);
+    expect(set.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(1);
+    expect(set.logger.entries.map((e) => e.message)).toEqual(['Exporting failed. Dropping data. Reason: not retryable error']);
+  });
+
+  it('refuses with a retryable error when the queue is full, and drains it on shutdown', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: unknown[] = [];
+    const { h, set } = helper({ sending_queue: { num_consumers: 1, queue_size: 2 } }, async (d) => {
+      await gate;
+      sent.push(...logBodies(d));
+    });
+    await h.start();
+    await h.consume(makeLogs([{ bodies: ['1'] }])); // taken by the consumer, waiting at the gate
+    await h.consume(makeLogs([{ bodies: ['2'] }]));
+    const third = await h.consume(makeLogs([{ bodies: ['3'] }])).catch((e: unknown) => e);
+    expect(third).toBeInstanceOf(RefusedError);
+    expect((third as Error).message).toBe('sending queue is full');
+    expect(set.metrics.total('otelcol_exporter_queue_size')).toBe(2);
+    const stopped = h.shutdown();
+    release();
+    await stopped;
+    expect(sent).toEqual(['1', '2']);
+    expect(set.metrics.total('otelcol_exporter_enqueue_failed_log_records')).toBe(1);
+  });
+
+  it('without a queue, reports the send error to the caller; a timeout aborts the attempt', async () => {
+    const { h } = helper({ sending_queue: { enabled: false }, retry_on_failure: { enabled: false }, timeout: '20ms' }, (_d, abort) => new Promise((_, reject) => abort.addEventListener('abort', () => reject(abort.reason))));
+    await h.start();
+    await expect(h.consume(makeLogs([{ bodies: ['a'] }]))).rejects.toThrow('exporting failed after 1 attempt(s): request timed out after 20ms');
+    await h.shutdown();
+  });
+});
