@@ -18,11 +18,21 @@ function decode<T extends Msg>(m: T, s: Schema, bytes: Uint8Array, limits: Decod
   return m;
 }
 
+// Encoding goes through one reused buffer (kept while it stays ≤ 16 MiB) and returns an exact-size
+// copy: no growth copies after warm-up, and results never hold on to spare capacity.
+const SCRATCH_MAX = 16 * 1024 * 1024;
+let scratch: Wr | null = null;
+
 function encode(m: Msg): Uint8Array {
   if (m._isClean()) return m._src!.b.slice(m._s, m._e);
-  const w = new Wr(m._src !== null ? m._e - m._s + ((m._e - m._s) >>> 3) + 1024 : 4096);
+  const w = scratch ?? new Wr(4096);
+  scratch = null;
+  w.p = 0;
+  if (m._src !== null) w.need(m._e - m._s + ((m._e - m._s) >>> 3) + 1024);
   m._encAny(w);
-  return w.finish();
+  const out = w.b.slice(0, w.p);
+  if (w.b.length <= SCRATCH_MAX) scratch = w;
+  return out;
 }
 
 /**

@@ -54,7 +54,12 @@ export const i64 = fc.oneof(fc.constantFrom(0n, -1n, -TWO_63, TWO_63 - 1n, -(2n 
 export const u32 = fc.oneof(fc.constantFrom(0, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }));
 export const i32 = fc.oneof(fc.constantFrom(0, -1, -(2 ** 31), 2 ** 31 - 1), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
 export const dbl = fc.oneof(fc.constantFrom(0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1.5), fc.double());
-export const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constantFrom('', 'ü€😀', '\u0000\ufeff'));
+export const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.constantFrom('', 'ü€😀', '\u0000\ufeff'),
+  fc.string({ unit: 'grapheme', minLength: 20, maxLength: 50 }),
+);
 const smallText = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', 'é', 'k8s.pod'));
 export const bytes = fc.uint8Array({ maxLength: 12 });
 export const traceId = fc.oneof(fc.constant(TraceId.EMPTY), fc.uint8Array({ minLength: 16, maxLength: 16 }).map(TraceId.fromBytes));

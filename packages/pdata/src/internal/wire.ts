@@ -367,7 +367,7 @@ export class Wr {
   /** Any bigint, reduced modulo 2^64, as 8 little-endian bytes (fixed64 and sfixed64). */
   fixed64(v: bigint): void {
     this.need(8);
-    this.dv.setBigUint64(this.p, BigInt.asUintN(64, v), true);
+    this.dv.setBigUint64(this.p, v, true);
     this.p += 8;
   }
 
@@ -390,24 +390,33 @@ export class Wr {
 
   str(s: string): void {
     const n = s.length;
-    if (n < 0x80) {
-      this.need(1 + n);
-      const b = this.b;
-      const start = this.p;
-      let p = start + 1;
-      for (let i = 0; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) {
-          this.strSlow(s);
-          return;
-        }
-        b[p++] = c;
-      }
-      b[start] = n;
-      this.p = p;
+    if (n >= 24) {
+      // Longer strings: TextEncoder's fixed cost beats a per-character loop. The length prefix is
+      // sized for ASCII and moved when the UTF-8 length needs another byte count.
+      const guess = varintSize(n);
+      this.need(n * 3 + 5);
+      const start = this.p + guess;
+      const written = textEncoder.encodeInto(s, this.b.subarray(start, start + n * 3)).written;
+      const size = varintSize(written);
+      if (size !== guess) this.b.copyWithin(this.p + size, start, start + written);
+      this.u32(written);
+      this.p += written;
       return;
     }
-    this.strSlow(s);
+    this.need(1 + n);
+    const b = this.b;
+    const begin = this.p;
+    let p = begin + 1;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.strSlow(s);
+        return;
+      }
+      b[p++] = c;
+    }
+    b[begin] = n;
+    this.p = p;
   }
 
   private strSlow(s: string): void {
