@@ -91,6 +91,9 @@ class OtlpReceiver implements Component {
   private httpServer: HttpServer | undefined;
   private grpcAddress: string | undefined;
   private httpAddress: string | undefined;
+  /** HTTP requests being handled; shutdown closes kept-alive connections once none is left. */
+  private httpInFlight = 0;
+  private httpIdle: (() => void) | undefined;
   private readonly logger: Logger;
 
   constructor(
@@ -141,7 +144,10 @@ class OtlpReceiver implements Component {
       const s = this.httpServer;
       this.httpServer = undefined;
       tasks.push(new Promise((resolve) => s.close(() => resolve())));
-      s.closeIdleConnections();
+      // Requests in flight finish (their data reaches the pipeline); then no connection is kept.
+      const closeAll = () => s.closeAllConnections();
+      if (this.httpInFlight === 0) closeAll();
+      else this.httpIdle = closeAll;
     }
     await Promise.all(tasks);
   }
@@ -203,6 +209,10 @@ class OtlpReceiver implements Component {
     const urlPath = { traces: h.traces_url_path, metrics: h.metrics_url_path, logs: h.logs_url_path, profiles: h.profiles_url_path };
     for (const s of SIGNALS) if (this.routes.has(s)) paths.set(urlPath[s].startsWith('/') ? urlPath[s] : `/${urlPath[s]}`, s);
     const server = createServer((req, res) => {
+      this.httpInFlight++;
+      res.once('close', () => {
+        if (--this.httpInFlight === 0) this.httpIdle?.();
+      });
       this.handleHttp(h, paths, req, res).catch((err: unknown) => {
         this.logger.error('OTLP/HTTP request failed', { error: err });
         if (!res.headersSent) reply(res, 500, 'json', 13, 'internal error');

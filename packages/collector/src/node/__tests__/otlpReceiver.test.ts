@@ -4,6 +4,9 @@ import { captureExporter, logBodies, makeLogs, makeTraces, spanNames } from '../
 import { decodeStatusMessage } from '../protoLite.js';
 import { addressOf, grpcExport, httpCall, startYaml } from './harness.js';
 import type { RunningCollector } from '../run.js';
+import { genericProcessorFactory } from '../../component/define.js';
+import { struct } from '../../config/schema.js';
+import { Agent, request } from 'node:http';
 
 const yaml = `
 receivers:
@@ -101,5 +104,44 @@ describe('otlp receiver', () => {
     expect([r.status, r.headers['retry-after'], JSON.parse(r.body.toString())]).toEqual([503, '1', { code: 14, message: 'data refused due to high memory usage' }]);
     expect(await grpcExport(addressOf(running, 'otlp grpc'), 'opentelemetry.proto.collector.logs.v1.LogsService', body)).toEqual({ code: 14, details: 'data refused due to high memory usage' });
     expect(running.collector.metrics.total('otelcol_receiver_refused_log_records')).toBe(1);
+  });
+
+  it('finishes requests in flight at shutdown and does not wait for idle keep-alive connections', async () => {
+    const cap = captureExporter();
+    const slow = genericProcessorFactory({
+      type: 'slow',
+      description: 'delays every request',
+      stability: 'development',
+      config: struct({}),
+      signals: ['logs'],
+      create: (_set, _cfg, next) => ({
+        capabilities: { mutatesData: false },
+        start: async () => {},
+        shutdown: async () => {},
+        consume: (d) => new Promise((r) => setTimeout(r, 300)).then(() => next.consume(d)),
+      }),
+    });
+    running = await startYaml(yaml.replace('exporters:\n  capture:', 'processors:\n  slow:\nexporters:\n  capture:').replace('logs: { receivers: [otlp], exporters', 'logs: { receivers: [otlp], processors: [slow], exporters'), [cap.factory, slow]);
+    const [host, port] = addressOf(running, 'otlp http').split(':');
+    const agent = new Agent({ keepAlive: true });
+    const post = (body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host, port: Number(port), path: '/v1/logs', method: 'POST', agent, headers: { 'Content-Type': 'application/x-protobuf' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        });
+        req.on('error', reject);
+        req.end(encodeLogsProto(makeLogs([{ bodies: [body] }])));
+      });
+    expect(await post('first')).toBe(200); // leaves an idle keep-alive connection
+    const inFlight = post('in flight');
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    await running.shutdown();
+    running = undefined;
+    expect(await inFlight).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(cap.received.logs.map(logBodies)).toEqual([['first'], ['in flight']]);
+    agent.destroy();
   });
 });
