@@ -12,10 +12,11 @@ import {
   MetricType,
   NumberDataPoint,
   PMap,
+  type SummaryDataPoint,
 } from '@ottl/pdata';
 import { dataPointsOf as metricPoints } from '../../contexts/metric.js';
 import type { DataPoint, MetricTransformContext } from '../../contexts/types.js';
-import type { TransformContext } from '../../types/signature.js';
+import type { BoundArg, Invocation, ParamDef, TransformContext } from '../../types/signature.js';
 import { OttlCreateError, OttlError } from '../../types/values.js';
 
 /** The metric (and its live sibling list) a metric-context or datapoint-context item belongs to. */
@@ -89,6 +90,89 @@ export function pointFrom(from: AnyDataPoint): NumberDataPoint {
   dp.startTimeUnixNano = from.startTimeUnixNano;
   dp.timeUnixNano = from.timeUnixNano;
   return dp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts and sums as Sum metrics (extract_count_metric, extract_sum_metric,
+// convert_summary_count_val_to_sum, convert_summary_sum_val_to_sum)
+
+/** A point that carries a count and a sum. */
+export type CountedPoint = HistogramDataPoint | ExponentialHistogramDataPoint | SummaryDataPoint;
+
+/** The trailing parameters `monotonic, suffix?` of the functions that write counts or sums as a Sum. */
+export function monotonicSuffixParams(defaultSuffix: string): ParamDef[] {
+  return [
+    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
+    { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`' + defaultSuffix + '`', description: 'Appended to the metric name.' },
+  ];
+}
+
+/** A number point holding `from`'s count as an int, with `from`'s attributes (copied) and timestamps. */
+export function countPoint(from: CountedPoint): NumberDataPoint {
+  const p = pointFrom(from);
+  p.intValue = BigInt.asIntN(64, from.count);
+  return p;
+}
+
+/** A number point holding `from`'s sum (0 when it has none) as a double, with `from`'s attributes (copied) and timestamps. */
+export function sumPoint(from: CountedPoint): NumberDataPoint {
+  const p = pointFrom(from);
+  p.doubleValue = from.sum ?? 0;
+  return p;
+}
+
+/**
+ * The statement of `extract_count_metric` / `extract_sum_metric` (`args`: monotonic, suffix?):
+ * appends a Sum `<name><suffix>` with the source's {@link extractTemporality} and unit
+ * `unit(source)`, holding `point(p)` for every source point `p` it returns a point for; nothing is
+ * appended when there is none. Throws upstream's error when the metric is not a Histogram,
+ * ExponentialHistogram or Summary.
+ */
+export function extractToSum(
+  name: string,
+  args: readonly BoundArg[],
+  defaultSuffix: string,
+  unit: (source: Metric) => string,
+  point: (from: CountedPoint) => NumberDataPoint | undefined,
+): Invocation {
+  const monotonic = args[0] as boolean;
+  const suffix = (args[1] as string | undefined) ?? defaultSuffix;
+  return (ctx) => {
+    const { metric, metrics } = metricOf(ctx);
+    const temporality = extractTemporality(metric);
+    if (temporality === 0) throw invalidMetricTypeError(name, metric);
+    const out = newSumMetric(metric, metric.name + suffix, unit(metric), temporality, monotonic);
+    for (const dp of dataPointsOf(metric) as CountedPoint[]) {
+      const p = point(dp);
+      if (p !== undefined) out.sum!.dataPoints.push(p);
+    }
+    if (out.sum!.dataPoints.length > 0) metrics.push(out);
+    return null;
+  };
+}
+
+/**
+ * The statement of `convert_summary_count_val_to_sum` / `convert_summary_sum_val_to_sum` (`args`:
+ * stringAggTemp, monotonic, suffix?): for a Summary metric, appends a Sum `<name><suffix>` with the
+ * source's unit holding `point(p)` for every summary point; other metric kinds are left alone.
+ * Throws OttlCreateError for a temporality other than `delta` or `cumulative`.
+ */
+export function summaryToSum(
+  args: readonly BoundArg[],
+  defaultSuffix: string,
+  point: (from: SummaryDataPoint) => NumberDataPoint,
+): Invocation {
+  const temporality = parseTemporality(args[0] as string);
+  const monotonic = args[1] as boolean;
+  const suffix = (args[2] as string | undefined) ?? defaultSuffix;
+  return (ctx) => {
+    const { metric, metrics } = metricOf(ctx);
+    if (metric.type !== MetricType.SUMMARY) return null;
+    const out = newSumMetric(metric, metric.name + suffix, metric.unit, temporality, monotonic);
+    metrics.push(out);
+    for (const dp of metric.summary!.dataPoints) out.sum!.dataPoints.push(point(dp));
+    return null;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

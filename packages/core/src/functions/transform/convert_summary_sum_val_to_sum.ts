@@ -5,16 +5,14 @@
  * summary point. Like upstream, it runs once per data point of the group, so a metric with several
  * points gets one new metric per point unless a condition prevents it.
  */
-import { MetricType } from '@ottl/pdata';
-import { metricOf, newSumMetric, parseTemporality, pointFrom } from '../internal/metrics.js';
+import { monotonicSuffixParams, sumPoint, summaryToSum } from '../internal/metrics.js';
 import type { FunctionDef } from '../../types/signature.js';
 
 export const definition: FunctionDef = {
   name: 'convert_summary_sum_val_to_sum',
   params: [
     { name: 'stringAggTemp', kind: { kind: 'literal', type: 'string' }, description: '`"cumulative"` or `"delta"`.' },
-    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
-    { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_sum`', description: 'Appended to the metric name.' },
+    ...monotonicSuffixParams('_sum'),
   ],
   returns: 'void',
   contexts: ['datapoint'],
@@ -33,20 +31,6 @@ export const definition: FunctionDef = {
     ],
   },
   create(args) {
-    const temporality = parseTemporality(args[0] as string);
-    const monotonic = args[1] as boolean;
-    const suffix = (args[2] as string | undefined) ?? '_sum';
-    return (ctx) => {
-      const { metric, metrics } = metricOf(ctx);
-      if (metric.type !== MetricType.SUMMARY) return null;
-      const out = newSumMetric(metric, metric.name + suffix, metric.unit, temporality, monotonic);
-      metrics.push(out);
-      for (const dp of metric.summary!.dataPoints) {
-        const p = pointFrom(dp);
-        p.doubleValue = dp.sum;
-        out.sum!.dataPoints.push(p);
-      }
-      return null;
-    };
+    return summaryToSum(args, '_sum', sumPoint);
   },
 };

@@ -4,25 +4,14 @@
  * `<name><suffix>` (default `_count`, unit `1`) holding the count of every point of a Histogram,
  * ExponentialHistogram or Summary. Later statements of the group see the new metric too.
  */
-import {
-  dataPointsOf,
-  extractTemporality,
-  invalidMetricTypeError,
-  metricOf,
-  newSumMetric,
-  pointFrom,
-} from '../internal/metrics.js';
-import type { HistogramDataPoint } from '@ottl/pdata';
+import { countPoint, extractToSum, monotonicSuffixParams } from '../internal/metrics.js';
 import type { FunctionDef } from '../../types/signature.js';
 
 const NAME = 'extract_count_metric';
 
 export const definition: FunctionDef = {
   name: NAME,
-  params: [
-    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
-    { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_count`', description: 'Appended to the metric name.' },
-  ],
+  params: monotonicSuffixParams('_count'),
   returns: 'void',
   contexts: ['metric'],
   doc: {
@@ -35,20 +24,6 @@ export const definition: FunctionDef = {
     examples: [{ code: 'extract_count_metric(true) where metric.name == "http.server.duration"', note: 'transform processor, metric context' }],
   },
   create(args) {
-    const monotonic = args[0] as boolean;
-    const suffix = (args[1] as string | undefined) ?? '_count';
-    return (ctx) => {
-      const { metric, metrics } = metricOf(ctx);
-      const temporality = extractTemporality(metric);
-      if (temporality === 0) throw invalidMetricTypeError(NAME, metric);
-      const out = newSumMetric(metric, metric.name + suffix, '1', temporality, monotonic);
-      for (const dp of dataPointsOf(metric) as HistogramDataPoint[]) {
-        const p = pointFrom(dp);
-        p.intValue = BigInt.asIntN(64, dp.count);
-        out.sum!.dataPoints.push(p);
-      }
-      if (out.sum!.dataPoints.length > 0) metrics.push(out);
-      return null;
-    };
+    return extractToSum(NAME, args, '_count', () => '1', countPoint);
   },
 };

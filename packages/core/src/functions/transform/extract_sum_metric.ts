@@ -4,25 +4,14 @@
  * `<name><suffix>` (default `_sum`) holding the sum of every point of a Histogram,
  * ExponentialHistogram or Summary; histogram points without a sum are skipped.
  */
-import { MetricType, type HistogramDataPoint } from '@ottl/pdata';
-import {
-  dataPointsOf,
-  extractTemporality,
-  invalidMetricTypeError,
-  metricOf,
-  newSumMetric,
-  pointFrom,
-} from '../internal/metrics.js';
+import { extractToSum, monotonicSuffixParams, sumPoint } from '../internal/metrics.js';
 import type { FunctionDef } from '../../types/signature.js';
 
 const NAME = 'extract_sum_metric';
 
 export const definition: FunctionDef = {
   name: NAME,
-  params: [
-    { name: 'monotonic', kind: { kind: 'literal', type: 'bool' }, description: 'Whether the new Sum is monotonic.' },
-    { name: 'suffix', kind: { kind: 'literal', type: 'string' }, optional: true, default: '`_sum`', description: 'Appended to the metric name.' },
-  ],
+  params: monotonicSuffixParams('_sum'),
   returns: 'void',
   contexts: ['metric'],
   doc: {
@@ -35,22 +24,6 @@ export const definition: FunctionDef = {
     examples: [{ code: 'extract_sum_metric(true) where metric.name == "http.server.duration"', note: 'transform processor, metric context' }],
   },
   create(args) {
-    const monotonic = args[0] as boolean;
-    const suffix = (args[1] as string | undefined) ?? '_sum';
-    return (ctx) => {
-      const { metric, metrics } = metricOf(ctx);
-      const temporality = extractTemporality(metric);
-      if (temporality === 0) throw invalidMetricTypeError(NAME, metric);
-      const out = newSumMetric(metric, metric.name + suffix, metric.unit, temporality, monotonic);
-      const summary = metric.type === MetricType.SUMMARY;
-      for (const dp of dataPointsOf(metric) as HistogramDataPoint[]) {
-        if (!summary && dp.sum === undefined) continue;
-        const p = pointFrom(dp);
-        p.doubleValue = dp.sum ?? 0;
-        out.sum!.dataPoints.push(p);
-      }
-      if (out.sum!.dataPoints.length > 0) metrics.push(out);
-      return null;
-    };
+    return extractToSum(NAME, args, '_sum', (source) => source.unit, (p) => (p.sum === undefined ? undefined : sumPoint(p)));
   },
 };
