@@ -11,7 +11,8 @@
 // Engine settings: the `ottl.set.allowNil` gate is OFF (func-set-003 / e2e-027 assume upstream's
 // older default); every e2e statement runs twice, with legacy paths and rewritten with its context's
 // prefix (`log.`, pathContextNames on), and both runs must leave the same record; `Time()` without a
-// location uses the local zone, so this process runs with TZ=UTC.
+// location uses the local zone, so this process runs with TZ=UTC. A case may list `feature_gates`
+// (e.g. `ottl.functions.enableLambda`) to run in an environment with those gates on.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -232,7 +233,14 @@ function toAttr(x) {
 // ------------------------------------------------------------------------------------------------
 // Telemetry items
 
-const env = core.createEnvironment({ allowNil: false });
+const envs = new Map();
+/** The environment for a case: allowNil off, plus the case's optional `feature_gates` (e.g. the lambda gates). */
+function envFor(gates = []) {
+  const key = [...gates].sort().join(',');
+  if (!envs.has(key)) envs.set(key, core.createEnvironment({ allowNil: false, featureGates: gates }));
+  return envs.get(key);
+}
+let env = envFor();
 
 function decodeFixture(fixture) {
   return fixture.context === 'log' ? pdata.decodeLogsJson(fixture.otlp) : pdata.decodeTracesJson(fixture.otlp);
@@ -563,6 +571,7 @@ for (const file of files) {
   for (const c of casesOf(file)) {
     let reason;
     try {
+      env = envFor(c.feature_gates);
       reason = caseRunner(file, c)(c, fixtures);
     } catch (e) {
       reason = `harness error: ${e?.stack?.split('\n').slice(0, 2).join(' ') ?? e}`;
