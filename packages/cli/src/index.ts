@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerCollectorCommand } from './commands/collector.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerFmtCommand } from './commands/fmt.js';
+import { registerRunCommand } from './commands/run.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -19,9 +20,10 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerCheckCommand(program);
   registerFmtCommand(program);
+  registerRunCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand, registerFmtCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand };
 export { CliError } from './cli/common.js';

@@ -5,8 +5,8 @@
  * as soon as it is complete. Only the element being read is held in memory, never the request.
  * A profiles request (whose resources share one `dictionary`) is handed out whole.
  *
- * The splitter only finds element boundaries (strings, escapes, nesting); the elements are
- * decoded and validated by pdata.
+ * Each chunk is scanned once (work is linear in the input, whatever the chunk sizes); the splitter
+ * only finds element boundaries (strings, escapes, nesting), and pdata decodes and validates.
  */
 import type { Signal } from '@ottl/collector';
 
@@ -43,110 +43,137 @@ const RBRACKET = 93;
 const COLON = 58;
 const COMMA = 44;
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
+/** Text being captured across chunks: earlier chunks' parts plus a start in the current one. */
+class Capture {
+  parts: string[] = [];
+  start = -1;
+
+  get active(): boolean {
+    return this.start >= 0 || this.parts.length > 0;
+  }
+
+  begin(at: number): void {
+    this.parts = [];
+    this.start = at;
+  }
+
+  /** At the end of a chunk: keep the captured part of it. */
+  carry(chunk: string): void {
+    if (this.start >= 0) {
+      this.parts.push(chunk.slice(this.start));
+      this.start = 0;
+    }
+  }
+
+  take(chunk: string, end: number): string {
+    const text = this.parts.join('') + chunk.slice(Math.max(0, this.start), end);
+    this.parts = [];
+    this.start = -1;
+    return text;
+  }
+
+  clear(): void {
+    this.parts = [];
+    this.start = -1;
+  }
 }
 
 export class JsonSplitter {
-  private buf = '';
-  /** Scan position in `buf`. */
-  private pos = 0;
   /** Containers open (0 between requests). */
   private depth = 0;
   private inString = false;
+  /** Backslashes at the end of the previous chunk inside a string. */
+  private pendingBackslashes = 0;
   /** Inside the request object: the next string is a key. */
   private expectKey = false;
   private key: string | undefined;
-  private keyStart = -1;
-  /** The value being read at depth 1 belongs to this signal's resource array. */
+  private readonly keyText = new Capture();
+  /** The array being read at depth 2 is this signal's resource array. */
   private arraySignal: Signal | undefined;
-  private elementStart = -1;
-  private requestStart = -1;
-  private whole: Signal | undefined;
+  private readonly element = new Capture();
+  /** The request text, kept while it may have to be handed out whole. */
+  private readonly request = new Capture();
+  private whole = false;
   private signal: Signal | undefined;
   private requests = 0;
-  /** Bytes of text consumed before `buf` (for error positions). */
+  /** Characters consumed in earlier chunks (for error positions). */
   private consumed = 0;
 
   /** Feeds text; returns the pieces completed by it. */
-  push(text: string): JsonPiece[] {
-    this.buf += text;
+  push(chunk: string): JsonPiece[] {
     const out: JsonPiece[] = [];
-    this.scan(out);
-    // Keep only what a piece still in progress needs.
-    let keep = this.pos;
-    if (this.whole !== undefined || (this.depth > 0 && this.signal === undefined && this.elementStart < 0)) keep = Math.min(keep, this.requestStart);
-    if (this.elementStart >= 0) keep = Math.min(keep, this.elementStart);
-    if (this.keyStart >= 0) keep = Math.min(keep, this.keyStart);
-    if (keep > 0) {
-      this.buf = this.buf.slice(keep);
-      this.consumed += keep;
-      this.pos -= keep;
-      if (this.elementStart >= 0) this.elementStart -= keep;
-      if (this.keyStart >= 0) this.keyStart -= keep;
-      this.requestStart -= keep;
-    }
+    this.scan(chunk, out);
+    this.keyText.carry(chunk);
+    this.element.carry(chunk);
+    this.request.carry(chunk);
+    this.consumed += chunk.length;
     return out;
   }
 
   /** Ends the input; throws when a request is unfinished. */
-  end(): JsonPiece[] {
-    if (this.depth > 0 || this.inString) throw new JsonSplitError(`unexpected end of input inside request ${this.requests} (the JSON is truncated)`);
-    return [];
+  end(): void {
+    if (this.depth > 0 || this.inString) throw new JsonSplitError(`unexpected end of input inside request ${this.requests + 1} (the JSON is truncated)`);
   }
 
   private fail(message: string, at: number): never {
-    throw new JsonSplitError(`${message} at character ${this.consumed + at}`);
+    throw new JsonSplitError(`${message} (at character ${this.consumed + at})`);
   }
 
-  private scan(out: JsonPiece[]): void {
-    const s = this.buf;
+  /** Counts the backslashes right before `q`, back to `from` (and into the previous chunk when `from` is 0). */
+  private escaped(s: string, from: number, q: number): boolean {
+    let k = 0;
+    let b = q - 1;
+    while (b >= from && s.charCodeAt(b) === BACKSLASH) {
+      k++;
+      b--;
+    }
+    if (b < from && from === 0) k += this.pendingBackslashes;
+    return k % 2 === 1;
+  }
+
+  private scan(s: string, out: JsonPiece[]): void {
     const n = s.length;
-    let i = this.pos;
+    let i = 0;
+    let segment = 0;
     while (i < n) {
       if (this.inString) {
-        // Jump to the next quote that is not escaped.
         let q = s.indexOf('"', i);
-        while (q >= 0) {
-          let b = q - 1;
-          while (b >= i - 1 && b >= 0 && s.charCodeAt(b) === BACKSLASH) b--;
-          if ((q - 1 - b) % 2 === 0) break;
-          q = s.indexOf('"', q + 1);
-        }
+        while (q >= 0 && this.escaped(s, segment, q)) q = s.indexOf('"', q + 1);
         if (q < 0) {
-          // Keep a trailing run of backslashes unscanned: the escape may end in the next chunk.
           let b = n - 1;
-          while (b >= i && s.charCodeAt(b) === BACKSLASH) b--;
-          i = b + 1;
-          break;
+          while (b >= segment && s.charCodeAt(b) === BACKSLASH) b--;
+          const trailing = n - 1 - b;
+          this.pendingBackslashes = b < segment && segment === 0 ? this.pendingBackslashes + trailing : trailing;
+          return;
         }
         this.inString = false;
+        this.pendingBackslashes = 0;
         i = q + 1;
-        if (this.keyStart >= 0) {
-          this.key = JSON.parse(s.slice(this.keyStart, i)) as string;
-          this.keyStart = -1;
-        }
+        if (this.keyText.active) this.key = JSON.parse(this.keyText.take(s, i)) as string;
         continue;
       }
       const c = s.charCodeAt(i);
-      if (isSpace(c)) {
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+        continue;
+      }
+      if (c === QUOTE) {
+        if (this.depth === 1 && this.expectKey) this.keyText.begin(i);
+        this.inString = true;
+        this.pendingBackslashes = 0;
+        segment = i + 1;
         i++;
         continue;
       }
       if (this.depth === 0) {
         if (c !== LBRACE) this.fail('expected an OTLP/JSON request (an object starting with {)', i);
-        this.requestStart = i;
         this.depth = 1;
         this.expectKey = true;
+        this.key = undefined;
         this.signal = undefined;
-        this.whole = undefined;
+        this.whole = false;
+        this.request.begin(i);
         out.push({ type: 'start', index: this.requests });
-        i++;
-        continue;
-      }
-      if (c === QUOTE) {
-        if (this.depth === 1 && this.expectKey) this.keyStart = i;
-        this.inString = true;
         i++;
         continue;
       }
@@ -164,40 +191,36 @@ export class JsonSplitter {
         }
         if (c === RBRACE) {
           this.depth = 0;
-          this.finishRequest(out, i);
+          if (this.whole) out.push({ type: 'whole', signal: 'profiles', text: this.request.take(s, i + 1) });
+          else this.request.clear();
+          out.push({ type: 'end' });
+          this.requests++;
           i++;
           continue;
         }
-        if (c === LBRACKET && this.key !== undefined && RESOURCE_KEYS[this.key] !== undefined) {
-          const sig = RESOURCE_KEYS[this.key]!;
-          if (this.signal !== undefined && this.signal !== sig) this.fail(`request ${this.requests} mixes ${this.signal} and ${sig}`, i);
-          this.signal = sig;
-          if (sig === 'profiles') this.whole = sig;
-          else this.arraySignal = sig;
-        } else if (this.key === 'dictionary') {
-          this.whole = 'profiles';
+        const sig = this.key === undefined ? undefined : RESOURCE_KEYS[this.key];
+        if (sig !== undefined || this.key === 'dictionary') {
+          if (sig !== undefined && this.signal !== undefined && this.signal !== sig) this.fail(`request ${this.requests + 1} mixes ${this.signal} and ${sig}`, i);
+          if (sig !== undefined) this.signal = sig;
+          if (sig === 'profiles' || this.key === 'dictionary') {
+            if (!this.request.active) this.fail('a profiles request must not follow resources of another signal', i);
+            this.whole = true;
+          } else if (c === LBRACKET) {
+            this.arraySignal = sig;
+            // The request's other text is not needed once its resources are streamed.
+            this.request.clear();
+          }
         }
       }
       if (c === LBRACE || c === LBRACKET) {
-        if (this.depth === 2 && this.arraySignal !== undefined && this.whole === undefined && c === LBRACE) this.elementStart = i;
+        if (this.depth === 2 && c === LBRACE && this.arraySignal !== undefined) this.element.begin(i);
         this.depth++;
       } else if (c === RBRACE || c === RBRACKET) {
         this.depth--;
-        if (this.depth === 2 && this.elementStart >= 0) {
-          out.push({ type: 'resource', signal: this.arraySignal!, text: s.slice(this.elementStart, i + 1) });
-          this.elementStart = -1;
-        } else if (this.depth === 1) this.arraySignal = undefined;
+        if (this.depth === 2 && this.element.active) out.push({ type: 'resource', signal: this.arraySignal!, text: this.element.take(s, i + 1) });
+        else if (this.depth === 1) this.arraySignal = undefined;
       }
       i++;
     }
-    this.pos = i;
-  }
-
-  private finishRequest(out: JsonPiece[], closeAt: number): void {
-    if (this.whole !== undefined) out.push({ type: 'whole', signal: this.whole, text: this.buf.slice(this.requestStart, closeAt + 1) });
-    out.push({ type: 'end' });
-    this.requests++;
-    this.arraySignal = undefined;
-    this.key = undefined;
   }
 }

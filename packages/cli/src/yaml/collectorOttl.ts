@@ -21,7 +21,7 @@ import { parse, type ContextName, type Diagnostic, type ErrorMode, type Statemen
 import { FILTER_CONTEXTS, TRANSFORM_CONTEXTS } from '@ottl/collector';
 import type { LineIndex } from '../text/lines.js';
 import { composeOrigin, sliceOrigin, subOrigin, type TextOrigin } from '../text/origin.js';
-import type { GroupSpec, SourceText } from '../rules/group.js';
+import type { GroupSpec, PlacedDiagnostic, SourceText } from '../rules/group.js';
 import { expandConfigText, type EnvLookup } from './expand.js';
 import { scalarOrigin } from './scalar.js';
 
@@ -56,7 +56,7 @@ export interface YamlGroup extends GroupSpec {
 export interface CollectorOttl {
   readonly groups: YamlGroup[];
   /** YAML syntax errors and configuration problems around the OTTL, placed in the file. */
-  readonly diagnostics: Diagnostic[];
+  readonly diagnostics: PlacedDiagnostic[];
   /** The parsed documents (with source tokens) and the CST they came from, for formatting. */
   readonly documents: Document.Parsed[];
   readonly tokens: ReturnType<Parser['parse']> extends Iterable<infer T> ? T[] : never;
@@ -84,7 +84,7 @@ export function parseYamlWithTokens(text: string): { documents: Document.Parsed[
 
 class Walker {
   readonly groups: YamlGroup[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: PlacedDiagnostic[] = [];
 
   constructor(
     private readonly text: string,
@@ -98,9 +98,9 @@ class Walker {
     return (n as YamlNode | null | undefined) ?? null;
   }
 
-  problem(node: YamlNode | null | undefined, message: string, hint?: string, code: Diagnostic['code'] = 'config-error'): void {
+  problem(node: YamlNode | null | undefined, path: string, message: string, hint?: string, code: Diagnostic['code'] = 'config-error'): void {
     const [s, e] = node?.range ?? [0, 0];
-    this.diagnostics.push({ code, severity: 'error', message, range: this.lines.range(s, Math.max(e, s)), label: 'here', ...(hint ? { hint } : {}) });
+    this.diagnostics.push({ code, severity: 'error', message: `${path}: ${message}`, path, range: this.lines.range(s, Math.max(e, s)), label: 'here', ...(hint ? { hint } : {}) });
   }
 
   pairs(map: YAMLMap): { key: string; pair: Pair; value: YamlNode | null }[] {
@@ -118,7 +118,7 @@ class Walker {
   /** A string scalar as an OTTL text. */
   ottlText(node: YamlNode | null, path: string, kind: 'statement' | 'condition', inFlow = false): YamlText | undefined {
     if (!isScalar(node) || node.value === null) {
-      this.problem(node, `${path}: expected an OTTL ${kind} (a string)`);
+      this.problem(node, path, `expected an OTTL ${kind} (a string)`);
       return undefined;
     }
     const raw = String(node.value);
@@ -126,7 +126,7 @@ class Walker {
     const exp = expandConfigText(raw, this.env);
     for (const p of exp.problems) {
       const range = this.lines.range(decoded.start(Math.min(p.from, raw.length - 1)), decoded.end(Math.max(p.from, p.to - 1)));
-      this.diagnostics.push({ code: 'config-error', severity: 'error', message: `${path}: ${p.message}`, range, label: 'unsupported reference', ...(p.hint ? { hint: p.hint } : {}) });
+      this.diagnostics.push({ code: 'config-error', severity: 'error', message: `${path}: ${p.message}`, path, range, label: 'unsupported reference', ...(p.hint ? { hint: p.hint } : {}) });
     }
     const origin = exp.text === raw && !raw.includes('$') ? decoded : composeOrigin(decoded, exp.starts, exp.ends);
     return { text: exp.text, origin, path, kind, node, substituted: exp.substituted, valueKind: kind, inFlow };
@@ -135,7 +135,7 @@ class Walker {
   textList(node: YamlNode | null, path: string, kind: 'statement' | 'condition'): YamlText[] {
     if (node === null || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
-      this.problem(node, `${path}: expected a list of OTTL ${kind}s`);
+      this.problem(node, path, `expected a list of OTTL ${kind}s`);
       return [];
     }
     return node.items.flatMap((it, i) => this.ottlText(this.resolve(it), `${path}[${i}]`, kind, node.flow === true) ?? []);
@@ -145,7 +145,7 @@ class Walker {
     if (!isScalar(node) || node.value === null) return undefined;
     const mode = String(node.value).toLowerCase();
     if ((ERROR_MODES as readonly string[]).includes(mode)) return mode as ErrorMode;
-    this.problem(node, `${path}: unknown error mode ${String(node.value)}`, 'use propagate, ignore or silent');
+    this.problem(node, path, `unknown error mode ${String(node.value)}`, 'use propagate, ignore or silent');
     return undefined;
   }
 
@@ -154,7 +154,7 @@ class Walker {
     const raw = String(node.value).toLowerCase();
     const c = raw === 'instrumentation_scope' ? 'scope' : raw;
     if ((allowed as readonly string[]).includes(c)) return c as ContextName;
-    this.problem(node, `${path}: unknown context ${String(node.value)}`, `valid contexts here: ${allowed.join(', ')}`, 'unknown-context');
+    this.problem(node, path, `unknown context ${String(node.value)}`, `valid contexts here: ${allowed.join(', ')}`, 'unknown-context');
     return null;
   }
 
@@ -166,11 +166,11 @@ class Walker {
     textsKey: 'statements' | 'conditions',
   ): void {
     if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isSeq(node)) return this.problem(node, `${path}: expected a list of ${textsKey} or of groups`);
+    if (!isSeq(node)) return this.problem(node, path, `expected a list of ${textsKey} or of groups`);
     const items = node.items.map((n) => this.resolve(n));
     const maps = items.filter((n) => isMap(n)).length;
     if (maps > 0 && maps < items.length) {
-      return this.problem(node, `${path}: configuring multiple configuration styles is not supported, please use only Basic configuration or only Advanced configuration`);
+      return this.problem(node, path, `configuring multiple configuration styles is not supported, please use only Basic configuration or only Advanced configuration`);
     }
     const kind = textsKey === 'statements' ? 'statement' : 'condition';
     const functions = base.componentKind === 'filter' ? 'filter' : 'transform';
@@ -189,7 +189,7 @@ class Walker {
       const context = this.context(this.get(item, 'context'), `${gpath}.context`, base.allowed);
       if (context === null) return;
       const texts = this.textList(this.get(item, textsKey), `${gpath}.${textsKey}`, kind);
-      if (texts.length === 0) return this.problem(item, `${gpath}.${textsKey}: ${textsKey} is required and must not be empty`);
+      if (texts.length === 0) return this.problem(item, `${gpath}.${textsKey}`, `${textsKey} is required and must not be empty`);
       const conditions = kind === 'statement' ? this.textList(this.get(item, 'conditions'), `${gpath}.conditions`, 'condition') : [];
       const mode = this.errorMode(this.get(item, 'error_mode'), `${gpath}.error_mode`) ?? base.errorMode;
       this.groups.push({
@@ -249,10 +249,10 @@ class Walker {
       if (context === null) return;
       const condNode = this.get(route, 'condition');
       const stmtNode = this.get(route, 'statement');
-      if (condNode && stmtNode) return this.problem(route, `${path}: invalid route: both condition and statement provided`);
-      if (!condNode && !stmtNode) return this.problem(route, `${path}: invalid route: no condition or statement provided`);
+      if (condNode && stmtNode) return this.problem(route, path, `invalid route: both condition and statement provided`);
+      if (!condNode && !stmtNode) return this.problem(route, path, `invalid route: no condition or statement provided`);
       if (isRequest) {
-        if (stmtNode) this.problem(stmtNode, `${path}: "request" context requires a 'condition'`);
+        if (stmtNode) this.problem(stmtNode, path, `"request" context requires a 'condition'`);
         // `request["key"] == "value"` reads client metadata, not telemetry: not an OTTL context.
         return;
       }
@@ -334,7 +334,7 @@ function routeCondition(t: YamlText): YamlText {
 export function findCollectorOttl(text: string, lines: LineIndex, env: EnvLookup): CollectorOttl {
   const { documents, tokens } = parseYamlWithTokens(text);
   const groups: YamlGroup[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: PlacedDiagnostic[] = [];
   for (const doc of documents) {
     for (const e of doc.errors) {
       const [s, en] = e.pos;
