@@ -89,6 +89,10 @@ export class LocaleError extends Error {}
 
 const localeCache = new Map<string, LocalizedNames>();
 
+/** RFC 5646 `langtag` syntax (`-` or `_` separated, case-insensitive), without grandfathered tags. */
+const WELL_FORMED_TAG =
+  /^(?:[a-z]{2,3}(?:[-_][a-z]{3}){0,3}|[a-z]{4,8})(?:[-_][a-z]{4})?(?:[-_](?:[a-z]{2}|\d{3}))?(?:[-_](?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:[-_][a-wyz\d](?:[-_][a-z\d]{2,8})+)*(?:[-_]x(?:[-_][a-z\d]{1,8})+)?$/i;
+
 /**
  * The month, weekday and day-period names of a BCP 47 locale (CLDR data of the JS engine), in
  * both stand-alone and in-date forms and with and without a trailing period. Throws
@@ -101,7 +105,10 @@ export function localizedNames(locale: string): LocalizedNames {
   try {
     supported = Intl.DateTimeFormat.supportedLocalesOf([locale]);
   } catch (e) {
-    throw new LocaleError(`invalid locale '${locale}': ${(e as Error).message}`);
+    // Intl refuses some well-formed BCP 47 tags (extended language subtags such as `foo-bar`)
+    // that upstream's parser accepts and then reports as unsupported.
+    if (!WELL_FORMED_TAG.test(locale)) throw new LocaleError(`invalid locale '${locale}': ${(e as Error).message}`);
+    supported = [];
   }
   if (supported.length === 0) {
     throw new LocaleError(`unsupported locale '${locale}', value must be a supported BCP 47 language tag`);
