@@ -6,11 +6,21 @@ import { PMap, PSlice } from '@ottl/pdata';
 import { LAMBDA_GATE } from '../../check/analysis.js';
 import { goFmtType, goTypeName, isPlainObject, toAttrValue } from '../../types/convert.js';
 import { goFormatValue } from '../../types/math.js';
-import type { CreateEnv, Lambda, TransformContext } from '../../types/signature.js';
+import type { BoundArg, CreateEnv, Getter, Invocation, Lambda, ParamDef, TransformContext } from '../../types/signature.js';
 import { OttlCreateError, OttlError, type Value } from '../../types/values.js';
 
 /** Adds upstream's experimental converters to the standard sets; set as each definition's `gate`. */
 export const EXPERIMENTAL_GATE = 'pkg.ottl.functions.enableExperimental';
+
+/** The first parameter of the converters that walk a list or map. */
+export const SOURCE_PARAM: ParamDef = { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' };
+
+/** The `(indexOrKey, value) => bool` parameter of `All`, `Any`, `Filter` and `Find`. */
+export const PREDICATE_PARAM: ParamDef = {
+  name: 'predicate',
+  kind: { kind: 'lambda', arity: 2 },
+  description: '`(indexOrKey, value) => bool`',
+};
 
 /** Rejects a lambda converter created without the lambda gate, or a lambda of the wrong arity. */
 export function checkLambda(env: CreateEnv, lambda: Lambda, arity: number, what?: string): void {
@@ -68,4 +78,20 @@ export function callOn(
       `error while evaluating ${label} on ${kind} item (${goFormatValue(k ?? null)}, ${goFormatValue(v ?? null)}): ${(e as Error).message}`,
     );
   }
+}
+
+/**
+ * The invocation of `All` (`stopAt` false) and `Any` (`stopAt` true) for `args` (source,
+ * predicate): calls the predicate on the elements in order and returns `stopAt` at the first
+ * result equal to it, `!stopAt` when there is none (so an empty source gives `!stopAt`).
+ */
+export function quantifier(args: readonly BoundArg[], env: CreateEnv, stopAt: boolean): Invocation {
+  const source = args[0] as Getter;
+  const predicate = args[1] as Lambda;
+  checkLambda(env, predicate, 2);
+  return (ctx) => {
+    const src = sliceOrMap(source.get(ctx));
+    for (const [k, v] of elements(src)) if (callOn(ctx, predicate, src, [k, v], 'bool') === stopAt) return stopAt;
+    return !stopAt;
+  };
 }

@@ -1,13 +1,10 @@
-import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
-import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+import type { FunctionDef } from '../../types/signature.js';
+import { EXPERIMENTAL_GATE, PREDICATE_PARAM, SOURCE_PARAM, quantifier } from '../internal/lambda.js';
 
 export const definition: FunctionDef = {
   name: 'Any',
   gate: EXPERIMENTAL_GATE,
-  params: [
-    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
-    { name: 'predicate', kind: { kind: 'lambda', arity: 2 }, description: '`(indexOrKey, value) => bool`' },
-  ],
+  params: [SOURCE_PARAM, PREDICATE_PARAM],
   returns: 'bool',
   doc: {
     category: 'lambda',
@@ -22,13 +19,6 @@ export const definition: FunctionDef = {
     ],
   },
   create(args, env) {
-    const source = args[0] as Getter;
-    const predicate = args[1] as Lambda;
-    checkLambda(env, predicate, 2);
-    return (ctx) => {
-      const src = sliceOrMap(source.get(ctx));
-      for (const [k, v] of elements(src)) if (callOn(ctx, predicate, src, [k, v], 'bool')) return true;
-      return false;
-    };
+    return quantifier(args, env, true);
   },
 };

@@ -1,15 +1,20 @@
 import { PMap, PSlice } from '@ottl/pdata';
 import { toPdataValue } from '../../contexts/keys.js';
 import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
-import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+import {
+  EXPERIMENTAL_GATE,
+  PREDICATE_PARAM,
+  SOURCE_PARAM,
+  callOn,
+  checkLambda,
+  elements,
+  sliceOrMap,
+} from '../internal/lambda.js';
 
 export const definition: FunctionDef = {
   name: 'Filter',
   gate: EXPERIMENTAL_GATE,
-  params: [
-    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
-    { name: 'predicate', kind: { kind: 'lambda', arity: 2 }, description: '`(indexOrKey, value) => bool`' },
-  ],
+  params: [SOURCE_PARAM, PREDICATE_PARAM],
   returns: 'any',
   doc: {
     category: 'lambda',

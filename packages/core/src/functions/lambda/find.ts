@@ -1,12 +1,20 @@
 import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
-import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+import {
+  EXPERIMENTAL_GATE,
+  PREDICATE_PARAM,
+  SOURCE_PARAM,
+  callOn,
+  checkLambda,
+  elements,
+  sliceOrMap,
+} from '../internal/lambda.js';
 
 export const definition: FunctionDef = {
   name: 'Find',
   gate: EXPERIMENTAL_GATE,
   params: [
-    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
-    { name: 'predicate', kind: { kind: 'lambda', arity: 2 }, description: '`(indexOrKey, value) => bool`' },
+    SOURCE_PARAM,
+    PREDICATE_PARAM,
     {
       name: 'mapper',
       kind: { kind: 'lambda', arity: 2 },

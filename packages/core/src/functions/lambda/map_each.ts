@@ -1,13 +1,13 @@
 import { PMap, PSlice } from '@ottl/pdata';
 import { toPdataValue } from '../../contexts/keys.js';
 import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
-import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+import { EXPERIMENTAL_GATE, SOURCE_PARAM, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
 
 export const definition: FunctionDef = {
   name: 'MapEach',
   gate: EXPERIMENTAL_GATE,
   params: [
-    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
+    SOURCE_PARAM,
     { name: 'mapper', kind: { kind: 'lambda', arity: 2 }, description: '`(indexOrKey, value) => newValue`' },
   ],
   returns: 'any',

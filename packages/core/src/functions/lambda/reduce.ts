@@ -1,11 +1,11 @@
 import type { FunctionDef, Getter, Lambda } from '../../types/signature.js';
-import { EXPERIMENTAL_GATE, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
+import { EXPERIMENTAL_GATE, SOURCE_PARAM, callOn, checkLambda, elements, sliceOrMap } from '../internal/lambda.js';
 
 export const definition: FunctionDef = {
   name: 'Reduce',
   gate: EXPERIMENTAL_GATE,
   params: [
-    { name: 'source', kind: { kind: 'getter', type: 'any' }, description: 'a list or map' },
+    SOURCE_PARAM,
     { name: 'seed', kind: { kind: 'getter', type: 'any' }, description: 'the initial accumulator' },
     { name: 'accumulator', kind: { kind: 'lambda', arity: 3 }, description: '`(acc, indexOrKey, value) => newAcc`' },
   ],
