@@ -5,6 +5,7 @@ import { registerCollectorCommand } from './commands/collector.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerFmtCommand } from './commands/fmt.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerTraceCommand } from './commands/trace.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -21,9 +22,10 @@ export function createProgram(): Command {
   registerCheckCommand(program);
   registerFmtCommand(program);
   registerRunCommand(program);
+  registerTraceCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand };
 export { CliError } from './cli/common.js';
