@@ -33,7 +33,7 @@ export const definition: FunctionDef = {
     description:
       'Go `regexp.ReplaceAllString` semantics with RE2 syntax (linear time). With a `function`, each ' +
       'match\'s expanded replacement is passed to it and its result (formatted by `replacementFormat` ' +
-      'when given) replaces every occurrence of that match\'s text. A nil or non-string target is left alone.',
+      'when given) replaces that match where it stands. A nil or non-string target is left alone.',
     failures: [
       'the regex is not valid RE2 (when the statement is parsed, for a literal regex)',
       'the replacement is not a string',

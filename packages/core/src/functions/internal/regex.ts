@@ -54,12 +54,17 @@ export class OttlRegex {
 
   /** Go `ReplaceAllString`: every match replaced by `template` expanded against it. */
   replaceAll(s: string, template: string): string {
+    return this.replaceEach(s, (m) => this.expand(template, s, m));
+  }
+
+  /** Every match replaced, at its position, by `replacement(match)`; the text between matches is kept. */
+  replaceEach(s: string, replacement: (match: readonly number[]) => string): string {
     const matches = this.allMatches(s);
     if (matches.length === 0) return s;
     let out = '';
     let last = 0;
     for (const m of matches) {
-      out += s.slice(last, m[0]) + this.expand(template, s, m);
+      out += s.slice(last, m[0]) + replacement(m);
       last = m[1]!;
     }
     return out + s.slice(last);

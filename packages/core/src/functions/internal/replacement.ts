@@ -47,8 +47,8 @@ export function transformReplacement(
 
 /**
  * `replace_pattern` / `replace_all_patterns` with a function: every match's expanded replacement is
- * transformed, and then every occurrence of that match's text in the working string is replaced
- * (so identical matches are replaced together, as upstream does).
+ * transformed, and the result replaces that match at its position (text between matches is kept,
+ * so `42` inside a later `423` is not touched), as upstream's current code does.
  */
 export function replaceMatchesWithFunction(
   ctx: TransformContext,
@@ -58,20 +58,9 @@ export function replaceMatchesWithFunction(
   fn: FunctionRef,
   format: Getter<string> | undefined,
 ): string {
-  let updated = original;
-  for (const m of regex.allMatches(original)) {
-    const matchText = original.slice(m[0], m[1]);
-    const expanded = regex.expand(template, original, m);
-    const replacement = transformReplacement(ctx, fn, expanded, format, 'the replacement value must be a string');
-    updated = goReplaceAll(updated, matchText, replacement);
-  }
-  return updated;
-}
-
-/** Go `strings.ReplaceAll`: an empty `old` matches at every rune boundary, ends included. */
-function goReplaceAll(s: string, old: string, replacement: string): string {
-  if (old !== '') return s.split(old).join(replacement);
-  return replacement + Array.from(s).join(replacement) + (s === '' ? '' : replacement);
+  return regex.replaceEach(original, (m) =>
+    transformReplacement(ctx, fn, regex.expand(template, original, m), format, 'the replacement value must be a string'),
+  );
 }
 
 /**
