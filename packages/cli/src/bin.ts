@@ -5,6 +5,12 @@
 import { CommanderError } from 'commander';
 import { CliError, createProgram } from './index.js';
 
+// A closed pipe (`ottl run … | head`) ends the command quietly, like other Unix tools.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = createProgram();
 try {
   await program.parseAsync(process.argv);

@@ -6,10 +6,6 @@
  */
 import {
   dataPointsOf,
-  forEachLogItem,
-  forEachMetricItem,
-  forEachProfileItem,
-  forEachTraceItem,
   parseStatement,
   type ContextName,
   type OttlError,
@@ -17,11 +13,11 @@ import {
   type TransformContext,
 } from '@ottl/core';
 import type { Signal, SignalData } from '@ottl/collector';
-import type { Logs, Metrics, Profiles, Traces } from '@ottl/pdata';
 import type { Environments } from '../rules/environments.js';
 import type { FilterStage, RulePipeline, StatementStage } from '../rules/pipeline.js';
 import { RESOURCE_ARRAY_KEY } from '../data/input.js';
 import { changes, Snapshotter, type Change } from './snapshot.js';
+import { forEachItem, ITEM_KEY, Locator, SCOPE_KEY, type Loose } from './locate.js';
 
 export interface TracedStatement {
   /** 1-based position in its group. */
@@ -53,29 +49,11 @@ export interface TracePlace {
   readonly resourceIndex: number;
 }
 
-const SCOPE_KEY: Readonly<Record<Signal, string>> = { logs: 'scopeLogs', traces: 'scopeSpans', metrics: 'scopeMetrics', profiles: 'scopeProfiles' };
-const ITEM_KEY: Readonly<Record<Signal, string>> = { logs: 'logRecords', traces: 'spans', metrics: 'metrics', profiles: 'profiles' };
-
-/** Index of `item` in `array` (a cached index per array, rebuilt when its length changes). */
-class Indexer {
-  private readonly maps = new WeakMap<readonly unknown[], { n: number; map: Map<unknown, number> }>();
-
-  of(array: readonly unknown[], item: unknown): number {
-    let entry = this.maps.get(array);
-    if (!entry || entry.n !== array.length) {
-      entry = { n: array.length, map: new Map(array.map((x, i) => [x, i])) };
-      this.maps.set(array, entry);
-    }
-    return entry.map.get(item) ?? -1;
-  }
-}
-
-type Loose = Record<string, unknown>;
 
 export class Tracer {
   private readonly snapshotters = new Map<ContextName, Snapshotter>();
   private readonly hasWhere = new Map<string, boolean>();
-  private readonly indexer = new Indexer();
+  private readonly locator = new Locator();
 
   constructor(
     private readonly pipeline: RulePipeline,
@@ -94,28 +72,6 @@ export class Tracer {
     return w;
   }
 
-  /** The place of the item a transform context is about, e.g. `resourceSpans[0].scopeSpans[1].spans[3].events[0]`. */
-  locate(signal: Signal, data: SignalData[Signal], ctx: TransformContext, resourceIndex: number): string {
-    const c = ctx as unknown as Loose;
-    const rc = c['resourceContainer'] as Loose;
-    const rIndex = this.indexer.of((data as unknown as Loose)[RESOURCE_ARRAY_KEY[signal]] as unknown[], rc) + resourceIndex;
-    let place = `${RESOURCE_ARRAY_KEY[signal]}[${rIndex}]`;
-    if (ctx.context === 'resource') return place;
-    const sc = c['scopeContainer'] as Loose;
-    place += `.${SCOPE_KEY[signal]}[${this.indexer.of(rc[SCOPE_KEY[signal]] as unknown[], sc)}]`;
-    if (ctx.context === 'scope') return place;
-    const item = c['log'] ?? c['span'] ?? c['metric'] ?? c['profile'];
-    place += `.${ITEM_KEY[signal]}[${this.indexer.of(sc[ITEM_KEY[signal]] as unknown[], item)}]`;
-    if (ctx.context === 'spanevent') place += `.events[${this.indexer.of((item as Loose)['events'] as unknown[], c['spanEvent'])}]`;
-    if (ctx.context === 'spanlink') place += `.links[${this.indexer.of((item as Loose)['links'] as unknown[], c['spanLink'])}]`;
-    if (ctx.context === 'datapoint' || ctx.context === 'exemplar') {
-      const dp = c['dataPoint'];
-      place += `.dataPoints[${this.indexer.of(dataPointsOf(item as never) as unknown[], dp)}]`;
-      if (ctx.context === 'exemplar') place += `.exemplars[${this.indexer.of((dp as Loose)['exemplars'] as unknown[], c['exemplar'])}]`;
-    }
-    return place;
-  }
-
   /**
    * Applies the pipeline to `data` (in place, as `run` does), reporting every item to `emit`.
    * Errors are reported on their statement and the next item goes on, whatever the error mode.
@@ -132,7 +88,7 @@ export class Tracer {
     const program: StatementProgram = stage.program;
     const snap = this.snapshotter(program.context);
     const visit = (ctx: TransformContext) => {
-      const item = this.locate(signal, data, ctx, place.resourceIndex);
+      const item = this.locator.locate(signal, data, ctx, place.resourceIndex);
       const statements: TracedStatement[] = [];
       let previous = snap.take(ctx);
       const observer = (i: number, matched: boolean, _changed?: boolean, error?: OttlError) => {
@@ -162,16 +118,7 @@ export class Tracer {
         ...(statements.length === 0 && program.statements.length > 0 ? { skipped: true as const } : {}),
       });
     };
-    switch (signal) {
-      case 'logs':
-        return forEachLogItem(program.context, data as Logs, visit);
-      case 'traces':
-        return forEachTraceItem(program.context, data as Traces, visit);
-      case 'metrics':
-        return forEachMetricItem(program.context, data as Metrics, visit);
-      case 'profiles':
-        return forEachProfileItem(program.context, data as Profiles, visit);
-    }
+    forEachItem(signal, program.context, data, visit);
   }
 
   private async traceFilter(stage: FilterStage, signal: Signal, data: SignalData[Signal], place: TracePlace, emit: (e: TraceEntry) => void): Promise<void> {
