@@ -79,7 +79,7 @@ interface QueueItem<T> {
   readonly done?: { resolve: () => void; reject: (e: unknown) => void };
 }
 
-/** Options for tests: a clock and randomness for backoff. */
+/** Options for tests: the randomness of the backoff jitter. */
 export interface HelperOptions {
   readonly random?: () => number;
 }

@@ -15,7 +15,7 @@ import { gzip as gzipCb } from 'node:zlib';
 import type { Signal } from '../component/componentId.js';
 import type { CreateSettings, Exporter, SignalData } from '../component/component.js';
 import { genericExporterFactory } from '../component/define.js';
-import { duration, oneOf, optional, record, requiredString, string, struct, type Infer } from '../config/schema.js';
+import { duration, oneOf, raw, record, requiredString, string, struct, type Infer } from '../config/schema.js';
 import { PermanentError } from '../consumer/consumer.js';
 import { ExporterHelper, ThrottleError, helperFields } from '../exporters/exporterHelper.js';
 import type { SignalOps } from '../signals.js';
@@ -33,7 +33,8 @@ const grpcExporterConfig = struct({
   compression: compressionField,
   balancer_name: string(),
   authority: string(),
-  wait_for_ready: oneOf(['true', 'false'] as const, 'false'),
+  // Accepted for compatibility: requests fail fast while the backend is down and are retried.
+  wait_for_ready: raw(),
   ...acceptedUnused,
   ...helperFields,
 });
@@ -136,8 +137,9 @@ const httpExporterConfig = struct(
     headers: record(string()),
     compression: compressionField,
     proxy_url: string(),
-    max_idle_conns: optional(duration(0)),
-    idle_conn_timeout: optional(duration(0)),
+    // Accepted for compatibility: connections are kept alive by Node's agent.
+    max_idle_conns: raw(),
+    idle_conn_timeout: raw(),
     ...acceptedUnused,
     ...helperFields,
     timeout: duration(30_000),
