@@ -120,7 +120,7 @@ export class KvSource implements MapSource {
     const b = this.src.b;
     const p = payloadStart(b, s);
     // The usual layout: the key first, with a one-byte length.
-    if (b[p] === 0x0a && b[p + 1]! < 0x80) {
+    if (p < e && b[p] === 0x0a && b[p + 1]! < 0x80) {
       keyStart = p + 2;
       keyEnd = keyStart + b[p + 1]!;
       if (!hasLaterKey(this.src, keyEnd, e)) return;
