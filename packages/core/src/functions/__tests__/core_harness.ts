@@ -4,10 +4,12 @@
  * Test-only.
  */
 import { LogRecord, PMap, ProfileId, ResourceLogs, ScopeLogs, SpanId, TraceId } from '@ottl/pdata';
+import { describe, expect, it } from 'vitest';
 import { toPdataValue } from '../../contexts/keys.js';
 import { logContext } from '../../contexts/log.js';
 import { toJson } from '../../contexts/__tests__/harness.js';
 import { createEnvironment, LAMBDA_GATE } from '../../engine/environment.js';
+import type { FunctionDef, FunctionExample } from '../../types/signature.js';
 import type { Value } from '../../types/values.js';
 import { EXPERIMENTAL_GATE } from '../internal/lambda.js';
 
@@ -71,4 +73,30 @@ export function run(text: string, attributes: Record<string, unknown> = {}, allo
     return { error: (e as Error).message };
   }
   return { value: toJson(record.attributes) };
+}
+
+const isEditor = (def: FunctionDef): boolean => def.name[0]! >= 'a' && def.name[0]! <= 'z';
+
+/**
+ * Asserts that a documented example does what its doc says: an editor's statement turns
+ * `before` attributes into `after`, a converter's expression gives `result` (through
+ * `normalizeResult`), an example with `error` fails with a message containing it.
+ */
+export function expectExample(def: FunctionDef, ex: FunctionExample, normalizeResult: (x: unknown) => unknown = (x) => x): void {
+  const outcome = isEditor(def) ? run(ex.code, ex.before ?? {}) : evaluate(ex.code);
+  if (ex.error !== undefined) {
+    expect(outcome).toHaveProperty('error');
+    expect((outcome as { error: string }).error).toContain(ex.error);
+  } else if (isEditor(def)) {
+    expect(outcome).toEqual({ value: ex.after });
+  } else {
+    expect(outcome).toEqual({ value: normalizeResult(ex.result) });
+  }
+}
+
+/** One test per documented example of `defs` ({@link expectExample}), one suite per function. */
+export function describeExamples(defs: readonly FunctionDef[]): void {
+  describe.each(defs.map((def) => [def.name, def] as const))('%s examples', (_name, def) => {
+    it.each(def.doc.examples.map((ex) => [ex.code, ex] as const))('%s', (_code, ex) => expectExample(def, ex));
+  });
 }

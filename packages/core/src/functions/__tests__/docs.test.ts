@@ -6,7 +6,7 @@ import { FUNCTION_DOCS_HEADER, functionSignature, renderFunctionDocs } from '../
 import { functionsForContext } from '../registry.js';
 import { loadLocation, parseGoTime } from '../internal/goTime.js';
 import type { ContextName, FunctionDef, FunctionExample } from '../../types/signature.js';
-import { evaluate, run } from './core_harness.js';
+import { expectExample } from './core_harness.js';
 
 const DEFS = allFunctionDefs();
 const DOCS_FILE = new URL('../../../../../docs/functions.md', import.meta.url);
@@ -44,7 +44,6 @@ function normalizeTimes(x: unknown): unknown {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, normalizeTimes(v)]));
 }
 
-const isEditor = (def: FunctionDef): boolean => def.name[0]! >= 'a' && def.name[0]! <= 'z';
 const runnable = (ex: FunctionExample): boolean =>
   ex.error !== undefined || 'result' in ex || ex.before !== undefined || ex.after !== undefined;
 
@@ -67,14 +66,6 @@ describe.each(DEFS.map((def) => [def.name, def] as const))('%s', (_name, def) =>
       expect(checkInContext(def, code).filter((d) => d.startsWith('error'))).toEqual([]);
       return;
     }
-    const outcome = isEditor(def) ? run(code, ex.before ?? {}) : evaluate(code);
-    if (ex.error !== undefined) {
-      expect(outcome).toHaveProperty('error');
-      expect((outcome as { error: string }).error).toContain(ex.error);
-    } else if (isEditor(def)) {
-      expect(outcome).toEqual({ value: ex.after });
-    } else {
-      expect(outcome).toEqual({ value: normalizeTimes(ex.result) });
-    }
+    expectExample(def, ex, normalizeTimes);
   });
 });
