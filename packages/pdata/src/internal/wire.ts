@@ -19,15 +19,8 @@ export class Src {
   }
 }
 
-// TextDecoder / TextEncoder are globals in browsers and Node; the ES lib this package compiles
-// against does not declare them.
-interface TextCodecs {
-  TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => { decode(b: Uint8Array): string };
-  TextEncoder: new () => { encodeInto(s: string, dest: Uint8Array): { written: number } };
-}
-const codecs = globalThis as unknown as TextCodecs;
-const textDecoder = new codecs.TextDecoder('utf-8', { ignoreBOM: true });
-const textEncoder = new codecs.TextEncoder();
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const textEncoder = new TextEncoder();
 
 // Short strings (attribute keys, enum-like values) repeat across records: a direct-mapped cache
 // keyed by their bytes returns the same string without decoding or allocating.
