@@ -6,6 +6,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerFmtCommand } from './commands/fmt.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTraceCommand } from './commands/trace.js';
+import { registerTestCommand } from './commands/test.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -23,9 +24,10 @@ export function createProgram(): Command {
   registerFmtCommand(program);
   registerRunCommand(program);
   registerTraceCommand(program);
+  registerTestCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand, registerTestCommand };
 export { CliError } from './cli/common.js';

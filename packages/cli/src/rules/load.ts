@@ -24,7 +24,7 @@ import { sliceOrigin } from '../text/origin.js';
 import { findCollectorOttl } from '../yaml/collectorOttl.js';
 import type { EnvLookup } from '../yaml/expand.js';
 import type { Environments } from './environments.js';
-import { ALL_CONTEXTS, compileGroup, type PlacedDiagnostic } from './group.js';
+import { ALL_CONTEXTS, compileGroup, type PlacedDiagnostic, type SourceText } from './group.js';
 import { signalsOfContext, type Stage } from './pipeline.js';
 import { compileRuleFile } from './ruleFile.js';
 
@@ -70,13 +70,17 @@ export function loadRules(options: RuleOptions, envs: Environments): LoadedRules
 
 function fromExpressions(exprs: readonly string[], options: RuleOptions, envs: Environments): LoadedRules {
   const text = exprs.join('\n');
-  const lines = new LineIndex(text);
   let offset = 0;
   const texts = exprs.map((e) => {
     const t = { text: e, origin: sliceOrigin(offset, e.length) };
     offset += e.length + 1;
     return t;
   });
+  return fromStatements({ name: EXPRESSION_SOURCE, lines: new LineIndex(text) }, texts, options, envs);
+}
+
+/** Statements written in `file` (`-e`, a test file's `statements`), as one group. */
+export function fromStatements(file: SourceFile, texts: readonly SourceText[], options: Pick<RuleOptions, 'context' | 'errorMode'>, envs: Environments): LoadedRules {
   const group = compileGroup(
     {
       kind: 'statement',
@@ -87,14 +91,14 @@ function fromExpressions(exprs: readonly string[], options: RuleOptions, envs: E
       ...(options.errorMode ? { errorMode: options.errorMode } : {}),
     },
     envs,
-    lines,
+    file.lines,
   );
-  const problems = group.diagnostics.length > 0 ? [{ file: { name: EXPRESSION_SOURCE, lines }, diagnostics: group.diagnostics }] : [];
+  const problems = group.diagnostics.length > 0 ? [{ file, diagnostics: group.diagnostics }] : [];
   if (!group.program) return { stages: [], problems };
-  return { stages: [{ kind: 'statements', name: EXPRESSION_SOURCE, program: group.program, signals: signalsOfContext(group.program.context) }], problems };
+  return { stages: [{ kind: 'statements', name: file.name, program: group.program, signals: signalsOfContext(group.program.context) }], problems };
 }
 
-function fromRuleFile(path: string, text: string, options: RuleOptions, envs: Environments): LoadedRules {
+export function fromRuleFile(path: string, text: string, options: RuleOptions, envs: Environments): LoadedRules {
   const lines = new LineIndex(text);
   const compiled = compileRuleFile(text, lines, envs, {
     ...(options.context ? { context: options.context } : {}),
@@ -130,7 +134,7 @@ function selectProcessors(root: CfgMap, options: RuleOptions, path: string): str
   return ids;
 }
 
-function fromCollectorYaml(path: string, text: string, options: RuleOptions, envs: Environments): LoadedRules {
+export function fromCollectorYaml(path: string, text: string, options: RuleOptions, envs: Environments): LoadedRules {
   const env = options.env ?? ((n: string) => process.env[n]);
   const lines = new LineIndex(text);
   const file = { name: path, lines };
