@@ -12,7 +12,8 @@
 // older default); every e2e statement runs twice, with legacy paths and rewritten with its context's
 // prefix (`log.`, pathContextNames on), and both runs must leave the same record; `Time()` without a
 // location uses the local zone, so this process runs with TZ=UTC. A case may list `feature_gates`
-// (e.g. `ottl.functions.enableLambda`) to run in an environment with those gates on.
+// to run with exactly those gates on; without the field the lambda gates are on (upstream's lambda
+// and experimental-function tests enable them), which only adds functions.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -234,6 +235,8 @@ function toAttr(x) {
 // Telemetry items
 
 const envs = new Map();
+const DEFAULT_GATES = ['ottl.functions.enableLambda', 'pkg.ottl.functions.enableExperimental'];
+
 /** The environment for a case: allowNil off, plus the case's optional `feature_gates` (e.g. the lambda gates). */
 function envFor(gates = []) {
   const key = [...gates].sort().join(',');
@@ -571,7 +574,7 @@ for (const file of files) {
   for (const c of casesOf(file)) {
     let reason;
     try {
-      env = envFor(c.feature_gates);
+      env = envFor(c.feature_gates ?? DEFAULT_GATES);
       reason = caseRunner(file, c)(c, fixtures);
     } catch (e) {
       reason = `harness error: ${e?.stack?.split('\n').slice(0, 2).join(' ') ?? e}`;
