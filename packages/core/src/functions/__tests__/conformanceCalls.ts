@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { PMap, PSlice } from '@ottl/pdata';
+import { expect } from 'vitest';
 import type { BoundArg, FunctionDef } from '../../types/signature.js';
-import { OttlDuration, OttlTime, type Value } from '../../types/values.js';
+import { OttlCreateError, OttlDuration, OttlTime, type Value } from '../../types/values.js';
 import { expectDuration, expectInt, expectString, expectTime, formatRfc3339Nano } from '../../types/convert.js';
 import { callConverter, getter, lit } from './harness.js';
 
@@ -161,6 +162,22 @@ export function runCall(code: string, defs: ReadonlyMap<string, FunctionDef>): V
   const call = parseCall(code);
   if (call === undefined) throw new Error(`unsupported expression: ${code}`);
   return evalCall(call, defs);
+}
+
+/**
+ * Asserts that a case expected to fail does: running it throws, an OttlCreateError when it fails
+ * at the `parse` stage, with a message containing `error_contains` when the case gives one.
+ */
+export function expectCaseFails(c: ConformanceCase, defs: ReadonlyMap<string, FunctionDef>): void {
+  let error: unknown;
+  try {
+    runCall(c.args_ottl, defs);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(Error);
+  if (c.expect.stage === 'parse') expect(error).toBeInstanceOf(OttlCreateError);
+  if (c.expect.error_contains !== undefined) expect((error as Error).message).toContain(c.expect.error_contains);
 }
 
 /** A value in the conformance encoding (`{"$double": …}`, `{"$int": …}`, `{"$time": …}`…). */

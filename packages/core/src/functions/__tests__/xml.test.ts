@@ -10,8 +10,7 @@ import { definition as ParseXML } from '../converters/parse_xml.js';
 import { definition as ParseSimplifiedXML } from '../converters/parse_simplified_xml.js';
 import { compileXPath } from '../internal/xpath.js';
 import { outputXml, parseXmlDocument } from '../internal/xml.js';
-import { OttlCreateError } from '../../types/values.js';
-import { conformanceCases, encode, runCall } from './conformanceCalls.js';
+import { conformanceCases, encode, expectCaseFails, runCall } from './conformanceCalls.js';
 import type { FunctionDef } from '../../types/signature.js';
 
 const XML_DEFS: FunctionDef[] = [
@@ -36,15 +35,7 @@ describe('XML conformance cases (funcs.jsonl, funcs2.jsonl)', () => {
       if ('value' in c.expect) expect(encode(result)).toEqual(c.expect.value);
       return;
     }
-    let error: unknown;
-    try {
-      runCall(c.args_ottl, DEFS);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(Error);
-    if (c.expect.stage === 'parse') expect(error).toBeInstanceOf(OttlCreateError);
-    if (c.expect.error_contains !== undefined) expect((error as Error).message).toContain(c.expect.error_contains);
+    expectCaseFails(c, DEFS);
   });
 });
 
