@@ -7,6 +7,7 @@ import { registerFmtCommand } from './commands/fmt.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTraceCommand } from './commands/trace.js';
 import { registerTestCommand } from './commands/test.js';
+import { registerDocsCommand } from './commands/docs.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -25,9 +26,10 @@ export function createProgram(): Command {
   registerRunCommand(program);
   registerTraceCommand(program);
   registerTestCommand(program);
+  registerDocsCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand, registerTestCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand, registerTestCommand, registerDocsCommand };
 export { CliError } from './cli/common.js';
