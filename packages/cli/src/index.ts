@@ -8,6 +8,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerTraceCommand } from './commands/trace.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerDocsCommand } from './commands/docs.js';
+import { registerReplCommand } from './commands/repl.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -26,10 +27,11 @@ export function createProgram(): Command {
   registerRunCommand(program);
   registerTraceCommand(program);
   registerTestCommand(program);
+  registerReplCommand(program);
   registerDocsCommand(program);
   registerCollectorCommand(program);
   return program;
 }
 
-export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand, registerTestCommand, registerDocsCommand };
+export { registerCollectorCommand, registerCheckCommand, registerFmtCommand, registerRunCommand, registerTraceCommand, registerTestCommand, registerReplCommand, registerDocsCommand };
 export { CliError } from './cli/common.js';
