@@ -8,7 +8,7 @@
  */
 import { PMap, PSlice, type AttrValue } from '@ottl/pdata';
 import type { KeyNode } from '../language/ast.js';
-import { goTypeName, isPlainObject, toAttrValue } from '../types/convert.js';
+import { goFmtType, goTypeName, isPlainObject, toAttrValue } from '../types/convert.js';
 import { OttlError, type Value } from '../types/values.js';
 
 export type KeyKind = 'string' | 'int' | 'expr';
@@ -62,11 +62,6 @@ export function pdataTypeName(v: AttrValue | undefined): string {
   return 'Slice';
 }
 
-/** Go's `%T` for a key value (`<nil>` for nil, as fmt prints it). */
-function keyTypeName(v: Value): string {
-  return v === null || v === undefined ? '<nil>' : goTypeName(v);
-}
-
 const MAP_KEY_ERROR = 'unable to resolve a string index in map: ';
 const SLICE_KEY_ERROR = 'unable to resolve an integer index in slice: ';
 
@@ -79,7 +74,7 @@ function mapKeyOf(key: Value, kind: KeyKind, prefix: string): string {
       MAP_KEY_ERROR +
       (kind === 'int'
         ? 'invalid key type'
-        : `could not resolve key for map/slice, expecting 'string' but got '${keyTypeName(key)}'`),
+        : `could not resolve key for map/slice, expecting 'string' but got '${goFmtType(key)}'`),
   );
 }
 
@@ -92,7 +87,7 @@ function sliceIndexOf(key: Value, kind: KeyKind, length: number): number {
       SLICE_KEY_ERROR +
         (kind === 'string'
           ? 'invalid key type'
-          : `could not resolve key for map/slice, expecting 'int64' but got '${keyTypeName(key)}'`),
+          : `could not resolve key for map/slice, expecting 'int64' but got '${goFmtType(key)}'`),
     );
   if (i < 0n || i >= BigInt(length)) throw new OttlError(`index ${i} out of bounds`);
   return Number(i);
@@ -252,7 +247,7 @@ export function applyKeysToValue(value: Value, keys: readonly Value[]): Value {
         if (!Object.prototype.hasOwnProperty.call(cur, key)) throw new OttlError('key not found in map');
         cur = cur[key] as Value;
       } else {
-        throw new OttlError(`type, ${keyTypeName(cur)}, does not support string indexing`);
+        throw new OttlError(`type, ${goFmtType(cur)}, does not support string indexing`);
       }
     } else if (typeof key === 'bigint') {
       if (cur instanceof PSlice || Array.isArray(cur)) {
@@ -260,15 +255,15 @@ export function applyKeysToValue(value: Value, keys: readonly Value[]): Value {
         if (key < 0n || key >= BigInt(list.length)) throw new OttlError(`index ${key} out of bounds`);
         cur = list instanceof PSlice ? fromPdataValue(list.get(Number(key))) : list[Number(key)]!;
       } else {
-        throw new OttlError(`type, ${keyTypeName(cur)}, does not support int indexing`);
+        throw new OttlError(`type, ${goFmtType(cur)}, does not support int indexing`);
       }
     } else if (cur instanceof PSlice || Array.isArray(cur)) {
       throw new OttlError(
-        SLICE_KEY_ERROR + `could not resolve key for map/slice, expecting 'int64' but got '${keyTypeName(key)}'`,
+        SLICE_KEY_ERROR + `could not resolve key for map/slice, expecting 'int64' but got '${goFmtType(key)}'`,
       );
     } else {
       throw new OttlError(
-        MAP_KEY_ERROR + `could not resolve key for map/slice, expecting 'string' but got '${keyTypeName(key)}'`,
+        MAP_KEY_ERROR + `could not resolve key for map/slice, expecting 'string' but got '${goFmtType(key)}'`,
       );
     }
   }

@@ -22,7 +22,7 @@ import {
   expectMap,
   expectString,
   expectTime,
-  goTypeName,
+  goFmtType,
   toBoolLike,
   toBytesLike,
   toFloatLike,
@@ -218,6 +218,6 @@ export function pathGetSetter(accessor: PathAccessor, keyEvaluators: readonly Ev
 export function converterBool(v: Value): boolean {
   if (typeof v === 'boolean') return v;
   throw new OttlError(
-    `value returned from Converter in constant expression must be bool but got ${v === null ? '<nil>' : goTypeName(v)}`,
+    `value returned from Converter in constant expression must be bool but got ${goFmtType(v)}`,
   );
 }

@@ -12,7 +12,7 @@ import {
   formatGoDuration,
   formatGoFloat,
   formatRfc3339Nano,
-  goTypeName,
+  goFmtType,
   isId,
   isList,
   isMap,
@@ -156,5 +156,5 @@ export function applyMath(x: Value, op: MathOp, y: Value): Value {
 export function negateValue(x: Value): Value {
   if (typeof x === 'bigint') return BigInt.asIntN(64, -x);
   if (typeof x === 'number') return -x;
-  throw new OttlError(`unsupported unary minus operation on type ${x === null ? '<nil>' : goTypeName(x)}`);
+  throw new OttlError(`unsupported unary minus operation on type ${goFmtType(x)}`);
 }

@@ -1,19 +1,7 @@
 import { PMap, PSlice } from '@ottl/pdata';
+import { goFmtType } from '../../types/convert.js';
 import type { FunctionDef, Getter } from '../../types/signature.js';
-import { OttlError } from '../../types/values.js';
-
-/** Go's name for the JSON value types a document can start with. */
-function jsonTypeName(v: unknown): string {
-  if (v === null) return '<nil>';
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'float64';
-    default:
-      return 'bool';
-  }
-}
+import { OttlError, type Value } from '../../types/values.js';
 
 /** `ParseJSON(target)` (ottlfuncs/func_parse_json.go). */
 export const definition: FunctionDef = {
@@ -45,7 +33,7 @@ export const definition: FunctionDef = {
       }
       if (Array.isArray(parsed)) return PSlice.fromRaw(parsed);
       if (typeof parsed === 'object' && parsed !== null) return PMap.fromRaw(parsed as Record<string, unknown>);
-      throw new OttlError(`could not convert parsed value of type ${jsonTypeName(parsed)} to JSON object`);
+      throw new OttlError(`could not convert parsed value of type ${goFmtType(parsed as Value)} to JSON object`);
     };
   },
 };

@@ -18,6 +18,7 @@ import { PMap, PSlice } from '@ottl/pdata';
 import { OttlDuration, OttlTime, type Value } from '../../types/values.js';
 import {
   formatGoDuration,
+  goFmtType,
   goTypeName,
   isId,
   isPlainObject,
@@ -194,7 +195,7 @@ function badVerb(v: Value, verb: string): string {
 }
 
 function formatArg(v: Value, verb: string, spec: Spec): string {
-  if (verb === 'T') return pad(v === null ? '<nil>' : goTypeName(v), spec);
+  if (verb === 'T') return pad(goFmtType(v), spec);
   if (v === null) return verb === 'v' ? pad('<nil>', spec, false) : badVerb(v, verb);
   switch (typeof v) {
     case 'boolean':
