@@ -9,7 +9,7 @@ import { Command, Option } from 'commander';
 import { SIGNAL_OPS } from '@ottl/collector';
 import { CliError, examples } from '../cli/common.js';
 import { inputFiles, readInput, RESOURCE_ARRAY_KEY, type DataFormat } from '../data/input.js';
-import { OtlpWriter, resourcePrettyTexts } from '../data/output.js';
+import { OtlpWriter, resourceDiffText } from '../data/output.js';
 import { Progress } from '../render/progress.js';
 import { styleFor } from '../render/style.js';
 import { unifiedDiff } from '../text/diff.js';
@@ -68,7 +68,7 @@ export async function runRun(inputs: readonly string[], opts: RunOptions): Promi
         const ops = SIGNAL_OPS[unit.signal];
         const count = ops.count(unit.data as never);
         itemsIn += count;
-        const before = opts.diff ? resourcePrettyTexts(unit.signal, unit.data).join('\n') : '';
+        const before = opts.diff ? resourceDiffText(unit.signal, unit.data) : '';
         try {
           await pipeline.apply(unit.signal, unit.data);
         } catch (err) {
@@ -79,7 +79,7 @@ export async function runRun(inputs: readonly string[], opts: RunOptions): Promi
         itemsOut += ops.count(unit.data as never);
         progress.addRecords(count);
         if (opts.diff) {
-          const after = resourcePrettyTexts(unit.signal, unit.data).join('\n');
+          const after = resourceDiffText(unit.signal, unit.data);
           const where = `${source} request ${request} ${RESOURCE_ARRAY_KEY[unit.signal]}[${unit.resourceIndex}]`;
           const text = unifiedDiff(before, after, { from: `${where} (input)`, to: `${where} (output)`, style: diffStyle });
           if (text !== '') process.stdout.write(text);

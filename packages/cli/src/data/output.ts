@@ -31,6 +31,17 @@ export function resourcePrettyTexts(signal: Signal, data: SignalData[Signal]): s
   return (obj[RESOURCE_ARRAY_KEY[signal]] ?? []).map((r) => JSON.stringify(r, null, 2));
 }
 
+/**
+ * The resources of `data` as indented JSON for comparing two states: an empty `resource` or
+ * `scope` (which reading it through OTTL may materialise) is left out, as absent and empty mean
+ * the same in OTLP.
+ */
+export function resourceDiffText(signal: Signal, data: SignalData[Signal]): string {
+  const obj = JSON.parse(SIGNAL_OPS[signal].encodeJson(data as never)) as Record<string, unknown[] | undefined>;
+  const drop = (key: string, v: unknown) => ((key === 'resource' || key === 'scope') && typeof v === 'object' && v !== null && Object.keys(v).length === 0 ? undefined : v);
+  return (obj[RESOURCE_ARRAY_KEY[signal]] ?? []).map((r) => JSON.stringify(r, drop, 2)).join('\n');
+}
+
 function indent(text: string, by: string): string {
   return text.replace(/\n/g, '\n' + by);
 }
