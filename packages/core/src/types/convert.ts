@@ -530,18 +530,27 @@ export function valueAsString(v: Value): string {
 // ---------------------------------------------------------------------------------------------
 // Time and duration rendering
 
-/** Offset from UTC in seconds of `zone` at the instant `epochMillis`. */
+/**
+ * Offset from UTC in seconds of `zone` at the instant `epochMillis`, for any year the Date range
+ * holds (years below 100 and before year 1 included; IANA zones give local mean time there).
+ */
 export function zoneOffsetSeconds(zone: OttlTime['zone'], epochMillis: number): number {
   if (typeof zone !== 'string') return zone.offsetSeconds;
   if (zone === 'UTC' || zone === '') return 0;
   const fmt = zoneFormatter(zone);
   const parts: Record<string, number> = {};
+  let bc = false;
   for (const p of fmt.formatToParts(new Date(epochMillis))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    if (p.type === 'era') bc = p.value === 'BC';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  // The local wall clock read as UTC. Not Date.UTC: it takes years 0-99 as 1900-1999. Intl
+  // numbers years by era (1 BC, 2 BC…); the astronomical year of `n BC` is 1 - n.
+  const local = new Date(0);
+  local.setUTCFullYear(bc ? 1 - parts.year! : parts.year!, parts.month! - 1, parts.day!);
+  local.setUTCHours(parts.hour! % 24, parts.minute!, parts.second!);
   const floored = Math.floor(epochMillis / 1000) * 1000;
-  return Math.round((asUtc - floored) / 1000);
+  return Math.round((local.getTime() - floored) / 1000);
 }
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -551,6 +560,7 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',

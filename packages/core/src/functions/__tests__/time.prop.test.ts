@@ -10,10 +10,8 @@ const RFC3339_NANO = '2006-01-02T15:04:05.999999999Z07:00:00';
 const MAX = 9_223_372_036_854_775_807n;
 // Times from year 1 to 9999-12-30, where four-digit years round-trip through text in every zone.
 const instant = fc.bigInt({ min: -62_135_596_800n * 1_000_000_000n, max: 253_402_214_399n * 1_000_000_000n });
-// IANA zones from year 1000 on: types/convert `zoneOffsetSeconds` (Date.UTC) misreads local years below 100.
-const modernInstant = fc.bigInt({ min: -30_610_224_000n * 1_000_000_000n, max: 253_402_214_399n * 1_000_000_000n });
 const timeInZone: fc.Arbitrary<OttlTime> = fc.oneof(
-  fc.tuple(modernInstant, fc.constantFrom('UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe')),
+  fc.tuple(instant, fc.constantFrom('UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe')),
   // Whole minutes: Go (and so parseGoTime) reads a parsed offset of -1 s as "no offset".
   fc.tuple(instant, fc.integer({ min: -14 * 60, max: 14 * 60 }).map((m): TimeZone => ({ offsetSeconds: m * 60 }))),
 ).map(([nanos, z]) => new OttlTime(nanos, z));

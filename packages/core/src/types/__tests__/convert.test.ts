@@ -18,6 +18,7 @@ import {
   toJsonText,
   toStringLike,
   valueAsString,
+  zoneOffsetSeconds,
 } from '../convert.js';
 import { OttlDuration, OttlError, OttlTime, OttlTypeError, type Value } from '../values.js';
 
@@ -119,6 +120,20 @@ describe('rendering', () => {
     expect(formatRfc3339Nano(t)).toBe('2023-04-11T17:00:00-07:00');
     expect(formatRfc3339Nano(new OttlTime(1_681_257_600_000_000_000n, 'America/New_York'))).toBe('2023-04-11T20:00:00-04:00');
     expect(formatRfc3339Nano(new OttlTime(-1n))).toBe('1969-12-31T23:59:59.999999999Z');
+    // Years below 100 and before year 1 in IANA zones (local mean time: New York -4:56:02, Berlin +0:53:28).
+    const at = (iso: string, zone: string): OttlTime => new OttlTime(BigInt(Date.parse(iso)) * 1_000_000n, zone);
+    expect(
+      ['0050-06-15T12:00:00Z', '0000-06-15T12:00:00Z', '0001-01-01T02:00:00Z', '-000001-12-31T23:30:00Z'].map((iso) => [
+        formatRfc3339Nano(at(iso, 'America/New_York')),
+        formatRfc3339Nano(at(iso, 'Europe/Berlin')),
+        zoneOffsetSeconds('America/New_York', Date.parse(iso)),
+      ]),
+    ).toEqual([
+      ['0050-06-15T07:03:58-04:56', '0050-06-15T12:53:28+00:53', -17762],
+      ['0000-06-15T07:03:58-04:56', '0000-06-15T12:53:28+00:53', -17762],
+      ['0000-12-31T21:03:58-04:56', '0001-01-01T02:53:28+00:53', -17762],
+      ['-0001-12-31T18:33:58-04:56', '0000-01-01T00:23:28+00:53', -17762],
+    ]);
     expect([0n, 1n, 1500n, 1_500_000n, 90_000_000_000n, 3_723_500_000_000n, -60_000_000_000n].map(formatGoDuration)).toEqual([
       '0s', '1ns', '1.5µs', '1.5ms', '1m30s', '1h2m3.5s', '-1m0s',
     ]);
