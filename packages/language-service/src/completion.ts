@@ -146,6 +146,18 @@ function namedArgumentItems(def: FunctionDef, site: CallSite): CompletionItem[] 
     );
 }
 
+/**
+ * The string values a parameter documents as its only choices (a description such as
+ * "`insert`, `update` or `upsert`"), as string literals.
+ */
+function documentedChoices(param: ParamDef): CompletionItem[] {
+  const d = param.description?.trim();
+  if (d === undefined || !/^`[^`]+`(?:, `[^`]+`)*(?: or `[^`]+`)\.?$/.test(d)) return [];
+  return [...d.matchAll(/`"?([^`"]+)"?`/g)].map((m, i) =>
+    item(quoteString(m[1]!), CompletionItemKind.Value, Group.Preferred, { sortText: `0${i}`, detail: `${param.name} choice` }),
+  );
+}
+
 function argumentItems(model: DocumentModel, options: CompletionOptions, site: CallSite): CompletionItem[] {
   const def = model.functions.get(site.name);
   if (!def) return valueItems(model, options);
@@ -160,10 +172,12 @@ function argumentItems(model: DocumentModel, options: CompletionOptions, site: C
     case 'getterList': {
       const literals = STRING_TYPES.has(kind.type) ? ['""', 'nil'] : BOOL_TYPES.has(kind.type) ? ['true', 'false', 'nil'] : ['true', 'false', 'nil', '""'];
       const enums = INT_TYPES.has(kind.type) ? enumItems(model, undefined, Group.Enum) : [];
-      return [...valueItems(model, options, literals), ...enums, ...names];
+      const choices = STRING_TYPES.has(kind.type) ? documentedChoices(param) : [];
+      return [...choices, ...valueItems(model, options, literals), ...enums, ...names];
     }
     case 'literal':
-      return [...literalItems(kind.type === 'string' ? ['""'] : kind.type === 'bool' ? ['true', 'false'] : []), ...names];
+      if (kind.type === 'string') return [...documentedChoices(param), ...literalItems(['""']), ...names];
+      return [...literalItems(kind.type === 'bool' ? ['true', 'false'] : []), ...names];
     case 'enum':
       return [...enumItems(model, undefined, Group.Preferred), ...names];
     case 'function':
@@ -182,7 +196,8 @@ function itemsFor(model: DocumentModel, options: CompletionOptions, expect: Expe
         expect.firstInFile && model.declaration === undefined
           ? [item('context:', CompletionItemKind.Keyword, Group.Keyword, { insertText: 'context: ', detail: 'declare the context of the statements below' })]
           : [];
-      return [...editors, ...expect.keywords.map(keywordItem), ...declaration];
+      const values = expect.orValue ? [...valueItems(model, options), keywordItem('not')] : [];
+      return [...editors, ...values, ...expect.keywords.map(keywordItem), ...declaration];
     }
     case 'value': {
       if (expect.argument) return argumentItems(model, options, expect.argument);

@@ -4,7 +4,7 @@
  * groups, lists, maps and keys, and the last token decides (after `(` or `,` of a call: an
  * argument; after `.`: a path segment; after `where`/`and`/`or`/`not`: a condition…).
  */
-import type { DocumentModel } from './document.js';
+import { startsWithEditor, type DocumentModel } from './document.js';
 import { isWord, lexTokens, type Token, type TokenKind } from './tokens.js';
 
 /** The call whose parentheses hold the cursor, and where in its arguments the cursor is. */
@@ -21,8 +21,11 @@ export interface CallSite {
 }
 
 export type Expectation =
-  /** The start of a statement: editors; `keywords` may continue the previous statement instead. */
-  | { readonly kind: 'statement'; readonly keywords: readonly string[]; readonly firstInFile: boolean }
+  /**
+   * The start of a statement: editors; `keywords` may continue the previous statement instead;
+   * `orValue`: a condition or value may start here too (`mixed` documents).
+   */
+  | { readonly kind: 'statement'; readonly keywords: readonly string[]; readonly firstInFile: boolean; readonly orValue: boolean }
   /**
    * A value. `bool`: a condition may start here (`not`). `argument`: the value is an argument of
    * that call. `compareTo`: the path names on the left of a comparison.
@@ -65,6 +68,7 @@ interface ScanState {
 const CONTINUATION: ReadonlySet<TokenKind> = new Set(['and', 'or', 'not', 'comparison', 'math', '=', ',', '.', ':', 'arrow', '(', '[', '{']);
 const IDENT = /[A-Za-z0-9_]/;
 
+/** `conditions`: the entry is a condition (a boolean expression starts at its first token). */
 function scan(tokens: readonly Token[], conditions: boolean): ScanState {
   const frames: Frame[] = [];
   let whereSeen = false;
@@ -187,11 +191,13 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
   }
 
   const tokens = lexTokens(code.slice(start, offset), start);
+  const isStatement = model.kind === 'statements' || (model.kind === 'mixed' && startsWithEditor(code.slice(start, offset)));
+  const isCondition = model.kind === 'conditions' || (model.kind === 'mixed' && !isStatement);
   const lastToken = tokens[tokens.length - 1];
   if (lastToken?.kind === 'string' && lastToken.open && lastToken.end === offset) {
     // Inside a string: only a key after `[` completes (with its quote).
     const before = tokens.slice(0, -1);
-    const state = scan(before, model.kind === 'conditions');
+    const state = scan(before, isCondition);
     const top = state.frames[state.frames.length - 1];
     const call = innermostCall(state.frames);
     const ctx = (expect: Expectation): CursorContext => ({ expect, from: lastToken.start, to: offset, ...(call ? { call } : {}) });
@@ -201,24 +207,27 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
   }
 
   const before = tokens.filter((t) => t.end <= from);
-  const state = scan(before, model.kind === 'conditions');
+  const state = scan(before, isCondition);
   const call = innermostCall(state.frames);
   const withCall = call ? { call } : {};
   const i = before.length - 1;
   const prev = before[i];
   const top = state.frames[state.frames.length - 1];
-  const inBool = top?.kind === 'group' ? top.bool : state.frames.length === 0 && (state.whereSeen || model.kind === 'conditions');
+  const inBool = top?.kind === 'group' ? top.bool : state.frames.length === 0 && (state.whereSeen || isCondition);
   const afterValue: string[] =
-    state.frames.length === 0 && model.kind === 'statements' && state.editorClosed && !state.whereSeen ? ['where'] : inBool ? ['and', 'or'] : [];
+    state.frames.length === 0 && isStatement && state.editorClosed && !state.whereSeen ? ['where'] : inBool ? ['and', 'or'] : [];
 
   if (prev === undefined) {
-    if (model.kind === 'statements') return at({ kind: 'statement', keywords: [], firstInFile: !model.entries.some((e) => e.start < from) }, withCall);
-    return at({ kind: 'value', bool: model.kind === 'conditions' }, withCall);
+    if (model.kind === 'statements' || model.kind === 'mixed') {
+      const firstInFile = model.kind === 'statements' && !model.entries.some((e) => e.start < from);
+      return at({ kind: 'statement', keywords: [], firstInFile, orValue: model.kind === 'mixed' }, withCall);
+    }
+    return at({ kind: 'value', bool: isCondition }, withCall);
   }
   // A line that starts in column 1 starts a new statement unless the previous line asks for more.
   const newLine = code.slice(prev.end, from).includes('\n');
   if (model.kind === 'statements' && newLine && from === lineStart && !CONTINUATION.has(prev.kind) && !isWord(prev, 'where')) {
-    return at({ kind: 'statement', keywords: afterValue, firstInFile: false });
+    return at({ kind: 'statement', keywords: afterValue, firstInFile: false, orValue: false });
   }
 
   const argument = top?.kind === 'call' ? { ...top.site, named: [...top.site.named] } : undefined;

@@ -30,9 +30,9 @@ function checkEntry(model: DocumentModel, entry: Entry): CoreDiagnostic[] {
   const env = environmentFor(options, context);
   const common = { context, pathContextNames: prefixed };
   const found =
-    model.kind === 'statements'
+    entry.kind === 'statement'
       ? env.compileStatements([entry.text], common).diagnostics
-      : model.kind === 'conditions'
+      : entry.kind === 'condition'
         ? env.compileConditions([entry.text], common).diagnostics
         : env.compileValueExpression(entry.text, common).diagnostics;
   const move = (r: CoreRange): CoreRange => coreRange(doc, r.start.offset + entry.start, r.end.offset + entry.start);

@@ -12,6 +12,7 @@ import {
   isContextName,
   parseCondition,
   parseRuleFile,
+  parseStatement,
   parseValueExpression,
   suggestNames,
   type BoolExprNode,
@@ -19,6 +20,9 @@ import {
   type ContextSchema,
   type Diagnostic,
   type FunctionDef,
+  type ParseKind,
+  type ParseOptions,
+  type ParseResult,
   type Range,
   type StatementNode,
   type ValueNode,
@@ -28,6 +32,7 @@ import { functionsFor, type DocumentKind, type LanguageServiceOptions } from './
 
 /** One statement, condition or value expression of the document. */
 export interface Entry {
+  readonly kind: ParseKind;
   /** The file slice `[start, end)` with comments replaced by spaces: what the parser and checker see. */
   readonly text: string;
   readonly start: number;
@@ -93,6 +98,29 @@ function hasError(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
+/** An editor call at the start of a `mixed` entry (`set(`; not `not (`). */
+const EDITOR_START = /^\s*(?!(?:not|and|or|where|true|false|nil)\b)[a-z][A-Za-z0-9_]*\s*\(/;
+
+/** True when `text` (a `mixed` entry) is a statement. */
+export function startsWithEditor(text: string): boolean {
+  return EDITOR_START.test(text);
+}
+
+type Parsed = ParseResult<StatementNode | BoolExprNode | ValueNode>;
+
+/**
+ * Parses a line entry as its document kind says (see {@link DocumentKind}); a `mixed` entry is a
+ * statement when it starts with an editor call, else a value when it parses as one, else a
+ * condition.
+ */
+function parseEntry(text: string, origin: ParseOptions, kind: DocumentKind): { kind: ParseKind; parsed: Parsed } {
+  if (kind === 'values') return { kind: 'value', parsed: parseValueExpression(text, origin) };
+  if (kind === 'conditions') return { kind: 'condition', parsed: parseCondition(text, origin) };
+  if (startsWithEditor(text)) return { kind: 'statement', parsed: parseStatement(text, origin) };
+  const value = parseValueExpression(text, origin);
+  return hasError(value.diagnostics) ? { kind: 'condition', parsed: parseCondition(text, origin) } : { kind: 'value', parsed: value };
+}
+
 let last: { text: string; options: LanguageServiceOptions; model: DocumentModel } | undefined;
 
 /** Analyses a document (the result for the same text and options object is reused). */
@@ -124,6 +152,7 @@ function build(doc: TextDocument, text: string, options: LanguageServiceOptions)
   if (kind === 'statements') {
     diagnostics.push(...ruleFile.diagnostics);
     entries = ruleFile.statements.map((s) => ({
+      kind: 'statement',
       text: s.text,
       start: s.range.start.offset,
       end: s.range.end.offset,
@@ -135,10 +164,9 @@ function build(doc: TextDocument, text: string, options: LanguageServiceOptions)
     entries = lineEntries(code).map(({ start, end }) => {
       const entryText = code.slice(start, end);
       const p = doc.positionAt(start);
-      const origin = { offset: start, line: p.line + 1, column: p.character + 1 };
-      const parsed = kind === 'conditions' ? parseCondition(entryText, origin) : parseValueExpression(entryText, origin);
+      const { kind: entryKind, parsed } = parseEntry(entryText, { offset: start, line: p.line + 1, column: p.character + 1 }, kind);
       diagnostics.push(...parsed.diagnostics);
-      return { text: entryText, start, end, ...(parsed.ast ? { ast: parsed.ast } : {}), hasErrors: hasError(parsed.diagnostics) };
+      return { kind: entryKind, text: entryText, start, end, ...(parsed.ast ? { ast: parsed.ast } : {}), hasErrors: hasError(parsed.diagnostics) };
     });
   }
 

@@ -8,14 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageServiceOptions } from './options.js';
 import { lspRangeOf } from './positions.js';
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
 /**
  * The edits that give a rule file its canonical layout: none when it has it already (or when the
  * document holds conditions or values, which have no canonical file layout), else one edit
  * replacing the changed span. Statements with errors are kept as written (see `formatRuleFile`).
+ * The formatter only moves whole tokens and comments and changes blanks, so the span's ends never
+ * fall inside a character.
  */
 export function formatDocument(doc: TextDocument, options: LanguageServiceOptions = {}): TextEdit[] {
   if ((options.kind ?? 'statements') !== 'statements') return [];
@@ -24,7 +22,6 @@ export function formatDocument(doc: TextDocument, options: LanguageServiceOption
   if (formatted === text) return [];
   let head = 0;
   while (head < text.length && head < formatted.length && text.charCodeAt(head) === formatted.charCodeAt(head)) head++;
-  if (head > 0 && isHighSurrogate(text.charCodeAt(head - 1))) head--;
   let tail = 0;
   while (
     tail < text.length - head &&
@@ -33,6 +30,5 @@ export function formatDocument(doc: TextDocument, options: LanguageServiceOption
   ) {
     tail++;
   }
-  if (tail > 0 && isHighSurrogate(text.charCodeAt(text.length - 1 - tail))) tail--;
   return [{ range: lspRangeOf(doc, head, text.length - tail), newText: formatted.slice(head, formatted.length - tail) }];
 }

@@ -6,12 +6,16 @@
 import { createEnvironment, functionsForContext, type ContextName, type Environment, type FunctionDef, type FunctionSetProcessor } from '@ottl/core';
 
 /**
- * What the entries of a document are: `statements` (a `.ottl` rule file, see grammar/rule-files.md),
- * `conditions` (filter/routing/`where` conditions) or `values` (value expressions, as the repl
- * evaluates them). Conditions and values are one per line; a line that starts with a space or a
- * tab continues the previous entry; `#` starts a comment.
+ * What the entries of a document are:
+ * - `statements`: a `.ottl` rule file (grammar/rule-files.md);
+ * - `conditions`: filter/routing/`where` conditions;
+ * - `values`: value expressions;
+ * - `mixed`: what a repl reads: an entry that starts with an editor call (`name(`) is a
+ *   statement, any other a value expression when it parses as one, else a condition.
+ * Except in rule files, entries are one per line, a line that starts with a space or a tab
+ * continues the previous one, and `#` starts a comment.
  */
-export type DocumentKind = 'statements' | 'conditions' | 'values';
+export type DocumentKind = 'statements' | 'conditions' | 'values' | 'mixed';
 
 export interface LanguageServiceOptions {
   /**
