@@ -35,6 +35,8 @@ export interface MapSource extends ValueSource {
   key(s: number, e: number): string;
   /** Whether the key of the KeyValue field [s, e) is `key` (`ascii`: `key` has only ASCII characters). */
   keyIs(s: number, e: number, key: string, ascii: boolean): boolean;
+  /** Whether some entry of the source has key `key`, read from the bytes without filling a map. */
+  has(key: string, ascii: boolean): boolean;
 }
 
 function isAscii(s: string): boolean {
@@ -131,13 +133,17 @@ const LINEAR_MAX = 16;
  * (pcommon semantics); `removeIf` keeps the order of survivors. Values are stored as given.
  */
 export class PMap {
-  /** @internal Keys; `null` while still only in the source bytes (see `_key`). */
+  /**
+   * @internal Keys; `null` while still only in the source bytes (see `_key`). While `_unfilled`,
+   * `_k` / `_v` hold only the entries added after the source's entries (keys the source does not
+   * have) and `_r` is empty, so setting a new key on a decoded map neither fills nor copies it.
+   */
   _k: (string | null)[] = [];
   /** @internal */ _v: Slot[] = [];
   /** @internal Per entry, the [start, end) of its KeyValue field in `_vs.src`; start -1 once the entry changed. */
   _r: number[] | null = null;
   /** @internal */ _vs: MapSource | null = null;
-  /** @internal Entries still to be appended by `_vs.fill`. */
+  /** @internal The source's entries are still to be put in front of `_k` / `_v` by `_vs.fill`. */
   _unfilled = false;
   /** @internal Changed since filled from `_vs`. */
   _dirty = false;
@@ -157,15 +163,28 @@ export class PMap {
 
   /** @internal */
   _fill(): void {
-    if (this._unfilled) {
-      this._unfilled = false;
+    if (!this._unfilled) return;
+    this._unfilled = false;
+    const added = this._k;
+    if (added.length === 0) {
       this._vs!.fill(this);
+      return;
+    }
+    const values = this._v;
+    this._k = [];
+    this._v = [];
+    this._r = [];
+    this._vs!.fill(this);
+    for (let i = 0; i < added.length; i++) {
+      this._k.push(added[i]!);
+      this._v.push(values[i]!);
+      this._r.push(-1, -1);
     }
   }
 
   /** @internal Not changed since filled from its source, nor any container inside it. */
   _isClean(): boolean {
-    if (this._unfilled) return true;
+    if (this._unfilled) return this._k.length === 0;
     if (this._dirty || this._vs === null) return false;
     const v = this._v;
     for (let i = 0; i < v.length; i++) if (!isContainerClean(v[i]!)) return false;
@@ -255,6 +274,7 @@ export class PMap {
 
   /** Inserts, or replaces in place (keeping the entry's position). */
   set(key: string, value: AttrValue): void {
+    if (this._unfilled && !this._ro && this._setAdded(key, value)) return;
     const i = this._find(key);
     this._w();
     if (i >= 0) {
@@ -268,6 +288,31 @@ export class PMap {
     this._v.push(value);
     if (this._r !== null) this._r.push(-1, -1);
     if (this._idx !== null) this._idx.set(key, n);
+  }
+
+  /**
+   * Sets `key` among the entries added to a map not filled yet, when its source does not have
+   * `key`; false (nothing done) when it does.
+   */
+  private _setAdded(key: string, value: AttrValue): boolean {
+    const k = this._k;
+    for (let i = 0; i < k.length; i++) {
+      if (k[i] === key) {
+        this._v[i] = value;
+        return true;
+      }
+    }
+    if (this._vs!.has(key, isAscii(key))) return false;
+    // Exact-size arrays for the usual single added entry (a push would reserve 17 slots).
+    if (k.length === 0) {
+      this._k = [key];
+      this._v = [value];
+    } else {
+      k.push(key);
+      this._v.push(value);
+    }
+    this._dirty = true;
+    return true;
   }
 
   /** Removes `key`; the last entry moves into its slot. Returns whether it was present. */

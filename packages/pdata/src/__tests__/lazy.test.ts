@@ -192,4 +192,77 @@ describe('lazy decoding and raw re-emission', () => {
     attrs.set('other', true);
     expect(recordsOf(roundTrip(logs))[0]!.attributes.size).toBe(3);
   });
+
+  describe('adding keys to a decoded map that was not filled', () => {
+    /** The sample request built again without source bytes, with `edit` applied to record `i`'s attributes. */
+    const eagerWith = (i: number, edit: (m: PMap) => void): Uint8Array => {
+      const logs = decodeLogsProto(sampleLogs());
+      const rec = recordsOf(logs)[i]!;
+      edit(rec.attributes);
+      // Fill every map and reading every field makes the record re-encode from its fields.
+      rec.severityText = rec.severityText;
+      void [...rec.attributes.keys()];
+      return encodeLogsProto(logs);
+    };
+
+    it('encodes byte for byte as the same edit on a filled map', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      const attrs = recordsOf(logs)[1]!.attributes;
+      attrs.set('added', 'x');
+      attrs.set('added', 'y');
+      attrs.set('second', 2n);
+      const edit = (m: PMap) => (m.set('added', 'y'), m.set('second', 2n));
+      expect(encodeLogsProto(logs)).toEqual(eagerWith(1, edit));
+      expect(recordsOf(roundTrip(logs))[1]!.attributes.toRaw()).toMatchObject({ n: 1n, added: 'y', second: 2n });
+    });
+
+    it('reads the added entries after the source entries, and a later change to a source key fills the map', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      const attrs = recordsOf(logs)[0]!.attributes;
+      attrs.set('added', true);
+      expect(attrs.get('added')).toBe(true);
+      expect(attrs.size).toBe(6);
+      expect([...attrs.keys()]).toEqual(['http.method', 'ключ', 'n', 'list', 'm', 'added']);
+      attrs.set('n', 5n);
+      expect([...attrs.keys()]).toEqual(['http.method', 'ключ', 'n', 'list', 'm', 'added']);
+      expect(recordsOf(roundTrip(logs))[0]!.attributes.toRaw()).toMatchObject({ n: 5n, added: true });
+    });
+
+    it('setting a key the source has replaces it in place (non-ASCII key too)', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      const attrs = recordsOf(logs)[2]!.attributes;
+      attrs.set('ключ', 'новое');
+      expect([...attrs.keys()]).toEqual(['http.method', 'ключ', 'n', 'list', 'm']);
+      expect(encodeLogsProto(logs)).toEqual(eagerWith(2, (m) => m.set('ключ', 'новое')));
+    });
+
+    it('added entries move, copy and become read-only with the map', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      const [a, b] = recordsOf(logs);
+      a!.attributes.set('added', 1n);
+      a!.attributes.copyTo(b!.attributes);
+      expect(b!.attributes.get('added')).toBe(1n);
+      const moved = new PMap();
+      a!.attributes.moveTo(moved);
+      expect(moved.toRaw()).toMatchObject({ 'http.method': 'GET', added: 1n });
+      expect(a!.attributes.size).toBe(0);
+      const c = recordsOf(logs)[2]!;
+      c.attributes.set('added', 2n);
+      logs.markReadOnly();
+      expect(() => c.attributes.set('other', 3n)).toThrow(ReadOnlyError);
+      expect(recordsOf(roundTrip(logs))[2]!.attributes.get('added')).toBe(2n);
+    });
+
+    it('a record whose attributes are not one block keeps every entry', () => {
+      // LogRecord: attributes k=1, severity_text "s" (3), attributes j=2.
+      const kv = (key: number, n: number) => [0x32, 7, 0x0a, 1, key, 0x12, 2, 0x18, n];
+      const rec = [...kv(0x6b, 1), 0x1a, 1, 0x73, ...kv(0x6a, 2)];
+      const bytes = new Uint8Array([0x0a, rec.length + 4, 0x12, rec.length + 2, 0x12, rec.length, ...rec]);
+      const logs = decodeLogsProto(bytes);
+      recordsOf(logs)[0]!.attributes.set('new', true);
+      const again = recordsOf(roundTrip(logs))[0]!;
+      expect([...again.attributes.entries()]).toEqual([['k', 1n], ['j', 2n], ['new', true]]);
+      expect(again.severityText).toBe('s');
+    });
+  });
 });

@@ -154,6 +154,28 @@ export class KvSource implements MapSource {
     return true;
   }
 
+  has(key: string, ascii: boolean): boolean {
+    const want = this.tag;
+    const r = Rd.take(this.src, this.s, this.e);
+    let found = false;
+    while (r.p < r.e) {
+      const start = r.p;
+      const t = r.u32();
+      if (t !== want) {
+        r.skip(t & 7);
+        continue;
+      }
+      const end = r.len();
+      if (this.keyIs(start, end, key, ascii)) {
+        found = true;
+        break;
+      }
+      r.p = end;
+    }
+    r.give();
+    return found;
+  }
+
   value(s: number, e: number): AttrValue {
     const r = Rd.take(this.src, payloadStart(this.src.b, s), e);
     let vs = -1;
@@ -350,27 +372,60 @@ function encodeSlice(w: Wr, sl: PSlice): void {
   });
 }
 
+/** Writes one KeyValue field with tag `tag`. */
+function encodeKeyValue(w: Wr, tag: number, key: string, value: AttrValue): void {
+  w.tag(tag);
+  const mark = w.begin(1);
+  if (key !== '') {
+    w.tag(0x0a);
+    w.str(key);
+  }
+  w.tag(0x12);
+  const vm = w.begin(1);
+  encodeAnyValue(w, value);
+  w.end(vm, 1);
+  w.end(mark, 1);
+}
+
+/** Writes the entries added to map `m` while its source entries are not filled in. */
+function encodeAdded(w: Wr, tag: number, m: PMap): void {
+  const k = m._k;
+  for (let i = 0; i < k.length; i++) encodeKeyValue(w, tag, k[i]!, m._v[i] as AttrValue);
+}
+
 /** Writes each entry of `m` as a KeyValue field with tag `tag`. */
 export function encodeKeyValues(w: Wr, tag: number, m: PMap, outer: Runs | null = null): void {
   if (m._unfilled) {
     outer?.flush();
     (m._vs as KvSource).copyFields(w, tag);
+    encodeAdded(w, tag, m);
     return;
   }
-  encodeEntries(w, tag, m._vs, m._v, m._r, outer, (i) => {
-    w.tag(tag);
-    const mark = w.begin(1);
-    const key = m._key(i);
-    if (key !== '') {
-      w.tag(0x0a);
-      w.str(key);
-    }
-    w.tag(0x12);
-    const vm = w.begin(1);
-    encodeAnyValue(w, m._at(i));
-    w.end(vm, 1);
-    w.end(mark, 1);
-  });
+  encodeEntries(w, tag, m._vs, m._v, m._r, outer, (i) => encodeKeyValue(w, tag, m._key(i), m._at(i)));
+}
+
+/**
+ * The end of the fields numbered `field` in `src[s, e)` when they form one contiguous block, 0
+ * when there are none, -1 when other fields come between them.
+ */
+function blockEnd(src: Src, s: number, e: number, field: number): number {
+  const r = Rd.take(src, s, e);
+  let end = 0;
+  let inBlock = false;
+  while (r.p < e) {
+    const t = r.u32();
+    r.skip(t & 7);
+    if (t >>> 3 === field) {
+      if (end > 0 && !inBlock) {
+        end = -1;
+        break;
+      }
+      inBlock = true;
+      end = r.p;
+    } else inBlock = false;
+  }
+  r.give();
+  return end;
 }
 
 /**
@@ -381,6 +436,17 @@ export function encodeWithMap(w: Wr, src: Src, s: number, e: number, field: numb
   if (m === null) {
     w.raw(src, s, e);
     return;
+  }
+  if (m._unfilled) {
+    // Only entries were added: the message's bytes with the new entries after its map's block.
+    const end = blockEnd(src, s, e, field);
+    if (end >= 0) {
+      const at = end === 0 ? e : end;
+      w.raw(src, s, at);
+      encodeAdded(w, (field << 3) | LEN, m);
+      w.raw(src, at, e);
+      return;
+    }
   }
   const runs = new Runs(w, src);
   const r = Rd.take(src, s, e);
