@@ -1,14 +1,10 @@
-import type { FunctionDef, GetSetter, Getter } from '../../types/signature.js';
-import { dynamicRegex } from '../internal/regex.js';
-import { editMap } from '../internal/targets.js';
+import type { FunctionDef } from '../../types/signature.js';
+import { MAP_PATTERN_PARAMS, removeMatchingEntries } from '../internal/matchingEntries.js';
 
 /** `delete_matching_keys(target, pattern)` (ottlfuncs/func_delete_matching_keys.go). */
 export const definition: FunctionDef = {
   name: 'delete_matching_keys',
-  params: [
-    { name: 'target', kind: { kind: 'getsetter' }, description: 'the path holding the map' },
-    { name: 'pattern', kind: { kind: 'getter', type: 'string' }, description: 'an RE2 regular expression' },
-  ],
+  params: MAP_PATTERN_PARAMS,
   returns: 'void',
   doc: {
     category: 'editor',
@@ -23,12 +19,6 @@ export const definition: FunctionDef = {
     ],
   },
   create(args) {
-    const target = args[0] as GetSetter;
-    const pattern = dynamicRegex('delete_matching_keys', args[1] as Getter<string>);
-    return (ctx) => {
-      const re = pattern.get(ctx);
-      editMap(ctx, target, (m) => m.removeIf((key) => re.test(key)));
-      return null;
-    };
+    return removeMatchingEntries('delete_matching_keys', args, (re, key) => re.test(key));
   },
 };

@@ -1,16 +1,12 @@
-import type { FunctionDef, GetSetter, Getter } from '../../types/signature.js';
+import type { FunctionDef } from '../../types/signature.js';
 import type { Value } from '../../types/values.js';
 import { valueAsString } from '../../types/convert.js';
-import { dynamicRegex } from '../internal/regex.js';
-import { editMap } from '../internal/targets.js';
+import { MAP_PATTERN_PARAMS, removeMatchingEntries } from '../internal/matchingEntries.js';
 
 /** `delete_matching_values(target, pattern)` (ottlfuncs/func_delete_matching_values.go; not in upstream's newest standard list). */
 export const definition: FunctionDef = {
   name: 'delete_matching_values',
-  params: [
-    { name: 'target', kind: { kind: 'getsetter' }, description: 'the path holding the map' },
-    { name: 'pattern', kind: { kind: 'getter', type: 'string' }, description: 'an RE2 regular expression' },
-  ],
+  params: MAP_PATTERN_PARAMS,
   returns: 'void',
   doc: {
     category: 'editor',
@@ -33,12 +29,6 @@ export const definition: FunctionDef = {
     ],
   },
   create(args) {
-    const target = args[0] as GetSetter;
-    const pattern = dynamicRegex('delete_matching_values', args[1] as Getter<string>);
-    return (ctx) => {
-      const re = pattern.get(ctx);
-      editMap(ctx, target, (m) => m.removeIf((_key, value) => re.test(valueAsString(value as Value))));
-      return null;
-    };
+    return removeMatchingEntries('delete_matching_values', args, (re, _key, value) => re.test(valueAsString(value as Value)));
   },
 };
