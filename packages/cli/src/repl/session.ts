@@ -41,19 +41,20 @@ value expression to see its value. Paths without a context name are the current 
 
 End a line with \\ (or leave a bracket open) to continue on the next line.`;
 
-function emptyData(context: ContextName): { signal: Signal; data: SignalData[Signal] } | undefined {
+function emptyData(context: ContextName): { signal: Signal; data: SignalData[Signal]; resourceIndex: number } | undefined {
   switch (signalsOfContext(context)[0]) {
     case 'logs':
-      return { signal: 'logs', data: Logs.create({ resourceLogs: [ResourceLogs.create({ scopeLogs: [ScopeLogs.create({ logRecords: [LogRecord.create()] })] })] }) };
+      return { signal: 'logs', resourceIndex: 0, data: Logs.create({ resourceLogs: [ResourceLogs.create({ scopeLogs: [ScopeLogs.create({ logRecords: [LogRecord.create()] })] })] }) };
     case 'traces':
       return {
         signal: 'traces',
+        resourceIndex: 0,
         data: Traces.create({ resourceSpans: [ResourceSpans.create({ scopeSpans: [ScopeSpans.create({ spans: [Span.create({ events: [SpanEvent.create()] })] })] })] }),
       };
     case 'metrics': {
       const metric = Metric.create({ name: 'sample' });
       metric.setEmptyGauge().dataPoints.push(NumberDataPoint.create());
-      return { signal: 'metrics', data: Metrics.create({ resourceMetrics: [ResourceMetrics.create({ scopeMetrics: [ScopeMetrics.create({ metrics: [metric] })] })] }) };
+      return { signal: 'metrics', resourceIndex: 0, data: Metrics.create({ resourceMetrics: [ResourceMetrics.create({ scopeMetrics: [ScopeMetrics.create({ metrics: [metric] })] })] }) };
     }
     default:
       return undefined;
@@ -83,7 +84,8 @@ export function needsMore(text: string): boolean {
 }
 
 export class ReplSession {
-  private pieces: { signal: Signal; data: SignalData[Signal] }[] = [];
+  /** Loaded data, one resource per piece, with the resource's index in its request. */
+  private pieces: { signal: Signal; data: SignalData[Signal]; resourceIndex: number }[] = [];
   private files: string[] = [];
   private items: Item[] = [];
   private index = 0;
@@ -107,8 +109,8 @@ export class ReplSession {
 
   /** Loads OTLP files (or, with none, one empty record of the context). Returns a status line. */
   async load(files: readonly string[]): Promise<string> {
-    const pieces: { signal: Signal; data: SignalData[Signal] }[] = [];
-    if (files.length > 0) for await (const u of readInput({ paths: files })) if (u.type === 'data') pieces.push({ signal: u.signal, data: u.data });
+    const pieces: { signal: Signal; data: SignalData[Signal]; resourceIndex: number }[] = [];
+    if (files.length > 0) for await (const u of readInput({ paths: files })) if (u.type === 'data') pieces.push({ signal: u.signal, data: u.data, resourceIndex: u.resourceIndex });
     this.pieces = pieces;
     this.files = [...files];
     if (!this.explicitContext && pieces.length > 0) this.context = DEFAULT_CONTEXT[pieces[0]!.signal];
@@ -128,7 +130,7 @@ export class ReplSession {
     const locator = new Locator();
     for (const p of pieces) {
       forEachItem(p.signal, this.context, p.data, (ctx) => {
-        items.push({ ctx: { ...ctx, cache: new PMap() }, place: locator.locate(p.signal, p.data, ctx, 0) });
+        items.push({ ctx: { ...ctx, cache: new PMap() }, place: locator.locate(p.signal, p.data, ctx, p.resourceIndex) });
       });
     }
     this.items = items;

@@ -216,8 +216,10 @@ export async function runTestFile(path: string, options: RunTestsOptions = {}): 
   const file = { name: path, lines };
   const doc = parseDocument(text, { intAsBigInt: true, keepSourceTokens: true });
   if (doc.errors.length > 0) {
-    const diagnostics: PlacedDiagnostic[] = doc.errors.map((e) => ({ code: 'invalid-yaml', severity: 'error', message: e.message.split('\n')[0]!, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), label: 'here' }));
-    return { file: path, problems: [{ file, diagnostics }], tests: [] };
+    // The first YAML error; the ones after it are mostly its echoes.
+    const e = doc.errors[0]!;
+    const diagnostics: PlacedDiagnostic[] = [{ code: 'invalid-yaml', severity: 'error', message: e.message.split('\n')[0]!, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), label: 'here' }];
+    return { file: path, problems: [{ file, diagnostics }], error: 'the test file is not well-formed YAML', tests: [] };
   }
   const spec = doc.toJS() as unknown;
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return { file: path, problems: [], error: 'a test file is a mapping with rules and tests', tests: [] };

@@ -336,7 +336,8 @@ export function findCollectorOttl(text: string, lines: LineIndex, env: EnvLookup
   const groups: YamlGroup[] = [];
   const diagnostics: PlacedDiagnostic[] = [];
   for (const doc of documents) {
-    for (const e of doc.errors) {
+    // The first YAML error of a document; the ones after it are mostly its echoes.
+    for (const e of doc.errors.slice(0, 1)) {
       const [s, en] = e.pos;
       diagnostics.push({ code: 'invalid-yaml', severity: 'error', message: e.message.split('\n')[0]!, range: lines.range(s, Math.max(en, s + 1)), label: 'here' });
     }
