@@ -23,8 +23,8 @@ import {
   isId,
   isPlainObject,
   listItems,
-  zoneOffsetSeconds,
 } from '../../types/convert.js';
+import { formatGoTime } from './goTime.js';
 import { utf8Decode, utf8Encode } from './utf8.js';
 
 interface Spec {
@@ -244,42 +244,9 @@ function stringerText(v: Value): string | undefined {
 }
 
 /** Go `time.Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`. */
+/** Go's `time.Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`. */
 function goTimeString(t: OttlTime): string {
-  const nanosPerSec = 1_000_000_000n;
-  let secs = t.epochNanos / nanosPerSec;
-  let frac = t.epochNanos % nanosPerSec;
-  if (frac < 0n) {
-    frac += nanosPerSec;
-    secs -= 1n;
-  }
-  const offset = zoneOffsetSeconds(t.zone, Number(secs) * 1000);
-  const d = new Date((Number(secs) + offset) * 1000);
-  const p2 = (x: number): string => String(x).padStart(2, '0');
-  let s =
-    String(d.getUTCFullYear()).padStart(4, '0') + '-' + p2(d.getUTCMonth() + 1) + '-' + p2(d.getUTCDate()) +
-    ' ' + p2(d.getUTCHours()) + ':' + p2(d.getUTCMinutes()) + ':' + p2(d.getUTCSeconds());
-  if (frac !== 0n) s += '.' + frac.toString().padStart(9, '0').replace(/0+$/, '');
-  const abs = Math.abs(offset);
-  s += ' ' + (offset < 0 ? '-' : '+') + p2(Math.floor(abs / 3600)) + p2(Math.floor((abs % 3600) / 60));
-  return s + ' ' + zoneAbbreviation(t.zone, Number(secs) * 1000, offset);
-}
-
-function zoneAbbreviation(zone: OttlTime['zone'], epochMillis: number, offset: number): string {
-  if (typeof zone !== 'string') {
-    if (zone.name) return zone.name;
-  } else if (zone === 'UTC' || zone === '') {
-    return 'UTC';
-  } else {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-      .formatToParts(new Date(epochMillis))
-      .find((p) => p.type === 'timeZoneName');
-    if (part && !/^GMT[+-]/.test(part.value)) return part.value;
-  }
-  // Go names zones without an abbreviation by their offset (`+05`, `-0330`).
-  const abs = Math.abs(offset);
-  const h = String(Math.floor(abs / 3600)).padStart(2, '0');
-  const m = Math.floor((abs % 3600) / 60);
-  return (offset < 0 ? '-' : '+') + h + (m ? String(m).padStart(2, '0') : '');
+  return formatGoTime(t, '2006-01-02 15:04:05.999999999 -0700 MST');
 }
 
 // ---------------------------------------------------------------------------------------------
