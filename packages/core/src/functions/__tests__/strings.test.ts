@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OttlCreateError, OttlError } from '../../types/values.js';
+import { OttlCreateError, OttlError, OttlTime } from '../../types/values.js';
 import { callConverter, getter, lit } from './harness.js';
 import { definition as Concat } from '../converters/concat.js';
 import { definition as ConvertCase } from '../converters/convert_case.js';
@@ -178,6 +178,9 @@ describe('Format', () => {
     [['%z', 1n], '%!z(int64=1)'],
     [['%v %v %v', Infinity, -Infinity, NaN], '+Inf -Inf NaN'],
     [['%5.1f|%05.1f|%+.1e', -0.0, 1.25, 12345.678], ' -0.0|001.2|+1.2e+04'],
+    [['%v', new OttlTime(1685072096000000000n, 'Asia/Tokyo')], '2023-05-26 12:34:56 +0900 JST'],
+    [['%v', new OttlTime(1685104496500000000n, { offsetSeconds: 19800 })], '2023-05-26 18:04:56.5 +0530 +0530'],
+    [['%v', new OttlTime(0n, 'UTC')], '1970-01-01 00:00:00 +0000 UTC'],
   ])('Format case %#', (args, out) => {
     const [f, ...rest] = args as [string, ...unknown[]];
     expect(fmt(f, ...rest)).toBe(out);
