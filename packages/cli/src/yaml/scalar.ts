@@ -136,15 +136,20 @@ interface BlockLine {
   readonly empty: boolean;
 }
 
-/** Block scalars: `from` is the header indicator (`|` or `>`), `to` the end of the content. */
-function decodeBlock(src: string, from: number, to: number): Out | undefined {
+/**
+ * Block scalars: `from` is the header indicator (`|` or `>`), `to` the end of the content;
+ * `parentIndent` (the CST token's indent) resolves an explicit indentation indicator (`|2`).
+ */
+function decodeBlock(src: string, from: number, to: number, parentIndent: number | undefined): Out | undefined {
   const folded = src[from] === '>';
   let h = from + 1;
   let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+  let explicit: number | undefined;
   while (h < to && /[-+0-9]/.test(src[h]!)) {
     if (src[h] === '-') chomp = 'strip';
     else if (src[h] === '+') chomp = 'keep';
-    else return undefined; // explicit indentation: left to the fallback
+    else if (parentIndent === undefined) return undefined;
+    else explicit = parentIndent + Number(src[h]);
     h++;
   }
   const nl = src.indexOf('\n', h);
@@ -158,11 +163,16 @@ function decodeBlock(src: string, from: number, to: number): Out | undefined {
     raw.push({ start: p, text, breakAt: e < 0 || e >= to ? -1 : e });
     p = end + 1;
   }
-  const firstContent = raw.find((l) => l.text.trim() !== '');
-  if (!firstContent) return undefined;
-  const indent = firstContent.text.length - firstContent.text.trimStart().length;
+  const firstContent = raw.find((l) => /[^ ]/.test(l.text));
+  if (!firstContent) {
+    // No content: empty, or (keep chomping) only the line breaks.
+    const out = new Out();
+    if (chomp === 'keep') for (const l of raw) if (l.breakAt >= 0) out.push('\n', l.breakAt, l.breakAt + 1);
+    return out;
+  }
+  const indent = explicit ?? firstContent.text.length - firstContent.text.replace(/^ +/, '').length;
   const lines: BlockLine[] = raw.map((l) => {
-    const empty = l.text.length <= indent && l.text.trim() === '';
+    const empty = l.text.length <= indent && /^ *$/.test(l.text);
     return { start: l.start + Math.min(indent, l.text.length), text: l.text.slice(indent), breakAt: l.breakAt, empty };
   });
   let last = lines.length - 1;
@@ -214,8 +224,12 @@ function align(value: string, src: string, from: number, to: number): Out {
   return out;
 }
 
-/** Where the characters of a string scalar's value came from in `src` (the whole YAML text). */
-export function scalarOrigin(src: string, node: Scalar): TextOrigin {
+/**
+ * Where the characters of a string scalar's value came from in `src` (the whole YAML text):
+ * `exact` is false when the decoding rules did not reproduce the value and characters were
+ * aligned instead.
+ */
+export function scalarMap(src: string, node: Scalar): { starts: number[]; ends: number[]; exact: boolean } {
   const value = String(node.value);
   const [from, to] = node.range ?? [0, 0];
   let out: Out | undefined;
@@ -228,11 +242,18 @@ export function scalarOrigin(src: string, node: Scalar): TextOrigin {
       break;
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED':
-      out = decodeBlock(src, from, to);
+      out = decodeBlock(src, from, to, (node.srcToken as { indent?: number } | undefined)?.indent);
       break;
     default:
       out = decodeFlow(src, from, to, 'plain');
   }
-  if (!out || out.value !== value) out = align(value, src, from, to);
-  return tableOrigin(out.starts, out.ends);
+  if (out && out.value === value) return { starts: out.starts, ends: out.ends, exact: true };
+  const aligned = align(value, src, from, to);
+  return { starts: aligned.starts, ends: aligned.ends, exact: false };
+}
+
+/** The origin of a string scalar's value in `src` (see {@link scalarMap}). */
+export function scalarOrigin(src: string, node: Scalar): TextOrigin {
+  const m = scalarMap(src, node);
+  return tableOrigin(m.starts, m.ends);
 }
