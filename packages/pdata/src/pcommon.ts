@@ -127,6 +127,10 @@ export function isContainerClean(v: Slot): boolean {
 
 const LINEAR_MAX = 16;
 
+const NO_KEYS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+const NO_SLOTS: Slot[] = Object.freeze([]) as unknown as Slot[];
+const NO_RANGES: number[] = Object.freeze([]) as unknown as number[];
+
 /**
  * Insertion-ordered string → {@link AttrValue} map (pcommon.Map). Lookups scan linearly up to 16
  * entries and use an index above that. `remove` moves the last entry into the removed slot
@@ -152,9 +156,10 @@ export class PMap {
 
   /** @internal Replaces the content with the entries of `vs` (decoded on first use). */
   _setSource(vs: MapSource): void {
-    this._k = [];
-    this._v = [];
-    this._r = [];
+    // Shared frozen empties until something is added or the map is filled (one map per record).
+    this._k = NO_KEYS;
+    this._v = NO_SLOTS;
+    this._r = NO_RANGES;
     this._idx = null;
     this._vs = vs;
     this._unfilled = true;
@@ -166,10 +171,6 @@ export class PMap {
     if (!this._unfilled) return;
     this._unfilled = false;
     const added = this._k;
-    if (added.length === 0) {
-      this._vs!.fill(this);
-      return;
-    }
     const values = this._v;
     this._k = [];
     this._v = [];

@@ -253,6 +253,17 @@ describe('lazy decoding and raw re-emission', () => {
       expect(recordsOf(roundTrip(logs))[2]!.attributes.get('added')).toBe(2n);
     });
 
+    it('a map moved into another record that was not loaded is written, not that record\'s old map', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      const [a, , c] = recordsOf(logs);
+      a!.attributes.set('added', 1n);
+      a!.attributes.moveTo(c!.attributes);
+      const again = recordsOf(roundTrip(logs));
+      expect(again[2]!.attributes.toRaw()).toEqual({ 'http.method': 'GET', ключ: 'значение', n: 0n, list: ['a', 1n], m: { deep: true }, added: 1n });
+      expect(again[2]!.body).toBe('line 2');
+      expect(again[0]!.attributes.size).toBe(0);
+    });
+
     it('a record whose attributes are not one block keeps every entry', () => {
       // LogRecord: attributes k=1, severity_text "s" (3), attributes j=2.
       const kv = (key: number, n: number) => [0x32, 7, 0x0a, 1, key, 0x12, 2, 0x18, n];

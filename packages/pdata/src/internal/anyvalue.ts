@@ -84,6 +84,8 @@ function payloadStart(b: Uint8Array, s: number): number {
 /** The KeyValue fields numbered `field` inside the message range [s, e). */
 export class KvSource implements MapSource {
   readonly tag: number;
+  /** Cached {@link KvSource.block}; -2 until known. */
+  private blockEnd = -2;
   constructor(
     readonly src: Src,
     readonly s: number,
@@ -157,23 +159,57 @@ export class KvSource implements MapSource {
   has(key: string, ascii: boolean): boolean {
     const want = this.tag;
     const r = Rd.take(this.src, this.s, this.e);
-    let found = false;
+    // The walk also learns `block()` when it reaches the end.
+    let block = 0;
+    let inBlock = false;
     while (r.p < r.e) {
       const start = r.p;
       const t = r.u32();
       if (t !== want) {
         r.skip(t & 7);
+        inBlock = false;
         continue;
       }
       const end = r.len();
       if (this.keyIs(start, end, key, ascii)) {
-        found = true;
-        break;
+        r.give();
+        return true;
       }
+      if (block !== 0 && !inBlock) block = -1;
+      else if (block >= 0) block = end;
+      inBlock = true;
       r.p = end;
     }
     r.give();
-    return found;
+    this.blockEnd = block;
+    return false;
+  }
+
+  /**
+   * The end of the KeyValue fields in the source range when they form one contiguous block, 0
+   * when there are none, -1 when other fields come between them.
+   */
+  block(): number {
+    if (this.blockEnd !== -2) return this.blockEnd;
+    const want = this.tag;
+    const r = Rd.take(this.src, this.s, this.e);
+    let block = 0;
+    let inBlock = false;
+    while (r.p < r.e) {
+      const t = r.u32();
+      r.skip(t & 7);
+      if (t !== want) inBlock = false;
+      else {
+        if (block !== 0 && !inBlock) {
+          block = -1;
+          break;
+        }
+        block = r.p;
+        inBlock = true;
+      }
+    }
+    r.give();
+    return (this.blockEnd = block);
   }
 
   value(s: number, e: number): AttrValue {
@@ -404,29 +440,7 @@ export function encodeKeyValues(w: Wr, tag: number, m: PMap, outer: Runs | null 
   encodeEntries(w, tag, m._vs, m._v, m._r, outer, (i) => encodeKeyValue(w, tag, m._key(i), m._at(i)));
 }
 
-/**
- * The end of the fields numbered `field` in `src[s, e)` when they form one contiguous block, 0
- * when there are none, -1 when other fields come between them.
- */
-function blockEnd(src: Src, s: number, e: number, field: number): number {
-  const r = Rd.take(src, s, e);
-  let end = 0;
-  let inBlock = false;
-  while (r.p < e) {
-    const t = r.u32();
-    r.skip(t & 7);
-    if (t >>> 3 === field) {
-      if (end > 0 && !inBlock) {
-        end = -1;
-        break;
-      }
-      inBlock = true;
-      end = r.p;
-    } else inBlock = false;
-  }
-  r.give();
-  return end;
-}
+
 
 /**
  * Copies the fields of `src[s, e)`, writing map `m` in place of the fields numbered `field`
@@ -437,9 +451,10 @@ export function encodeWithMap(w: Wr, src: Src, s: number, e: number, field: numb
     w.raw(src, s, e);
     return;
   }
-  if (m._unfilled) {
-    // Only entries were added: the message's bytes with the new entries after its map's block.
-    const end = blockEnd(src, s, e, field);
+  const vs = m._vs as KvSource | null;
+  if (m._unfilled && vs!.src === src && vs!.s === s && vs!.e === e && vs!.tag === ((field << 3) | LEN)) {
+    // The message's own map, only added to: its bytes with the added entries after the map's block.
+    const end = vs!.block();
     if (end >= 0) {
       const at = end === 0 ? e : end;
       w.raw(src, s, at);
