@@ -18,7 +18,7 @@ export class Logs extends RequestBase<ResourceLogs> {
 
   logRecordCount(): number {
     let n = 0;
-    for (const rl of this._groups()) for (const sl of rl._groups()) n += sl._records().length;
+    for (const rl of this._groups()) for (const sl of rl._groups()) n += sl._recordCount();
     return n;
   }
 

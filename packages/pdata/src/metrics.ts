@@ -17,7 +17,7 @@ export class Metrics extends RequestBase<ResourceMetrics> {
 
   metricCount(): number {
     let n = 0;
-    for (const rm of this._groups()) for (const sm of rm._groups()) n += sm._records().length;
+    for (const rm of this._groups()) for (const sm of rm._groups()) n += sm._recordCount();
     return n;
   }
 

@@ -17,7 +17,7 @@ export class Traces extends RequestBase<ResourceSpans> {
 
   spanCount(): number {
     let n = 0;
-    for (const rs of this._groups()) for (const ss of rs._groups()) n += ss._records().length;
+    for (const rs of this._groups()) for (const ss of rs._groups()) n += ss._recordCount();
     return n;
   }
 

@@ -193,6 +193,20 @@ describe('lazy decoding and raw re-emission', () => {
     expect(recordsOf(roundTrip(logs))[0]!.attributes.size).toBe(3);
   });
 
+  it('counts records from the bytes of groups not loaded, and from the arrays once they are', () => {
+    // ScopeLogs: record {severity 1}, unknown field 15 (varint 5), record {severity 2}, schema_url "u".
+    const scope = [0x12, 2, 0x10, 1, 0x78, 5, 0x12, 2, 0x10, 2, 0x1a, 1, 0x75];
+    const bytes = new Uint8Array([0x0a, scope.length + 2, 0x12, scope.length, ...scope]);
+    const logs = decodeLogsProto(bytes);
+    expect(logs.logRecordCount()).toBe(2);
+    expect(encodeLogsProto(logs)).toEqual(bytes);
+    recordsOf(logs).push(LogRecord.create({ severityNumber: 3 }));
+    expect(logs.logRecordCount()).toBe(3);
+    expect(recordsOf(roundTrip(logs)).map((r) => r.severityNumber)).toEqual([1, 2, 3]);
+    const traces = decodeTracesProto(encodeTracesProto(Traces.create({ resourceSpans: [ResourceSpans.create({ scopeSpans: [ScopeSpans.create({ spans: [Span.create({ name: 'a' }), Span.create({ name: 'b' })] })] })] })));
+    expect(traces.spanCount()).toBe(2);
+  });
+
   describe('adding keys to a decoded map that was not filled', () => {
     /** The sample request built again without source bytes, with `edit` applied to record `i`'s attributes. */
     const eagerWith = (i: number, edit: (m: PMap) => void): Uint8Array => {

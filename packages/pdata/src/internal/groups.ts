@@ -1,7 +1,7 @@
 // The resource → scope → record nesting shared by every signal.
 import { InstrumentationScope, Resource } from '../common.js';
 import { Msg, encMsg, freezeAll } from './msg.js';
-import type { Rd, Wr } from './wire.js';
+import { Rd, type Wr } from './wire.js';
 
 /** A request: `repeated Resource{Signal} = 1` (ExportXServiceRequest / XData). */
 export abstract class RequestBase<R extends Msg> extends Msg {
@@ -160,6 +160,20 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
   _records(): T[] {
     this._l();
     return this._items ?? [];
+  }
+
+  /** @internal The number of records; counted from the bytes while this group is not loaded. */
+  _recordCount(): number {
+    if (!this._lazy) return this._items === null ? 0 : this._items.length;
+    const r = Rd.take(this._src!, this._s, this._e);
+    let n = 0;
+    while (r.p < r.e) {
+      const t = r.u32();
+      if (t === 0x12) n++;
+      r.skip(t & 7);
+    }
+    r.give();
+    return n;
   }
 
   protected _list(): T[] {
