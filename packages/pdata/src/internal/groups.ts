@@ -140,6 +140,8 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
   private _scope: InstrumentationScope | null = null;
   private _items: T[] | null = null;
   private _schemaUrl = '';
+  /** Records counted in the source bytes of this group while lazy; -1 until counted. */
+  private _lazyCount = -1;
 
   protected abstract _newItem(): T;
 
@@ -162,9 +164,10 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
     return this._items ?? [];
   }
 
-  /** @internal The number of records; counted from the bytes while this group is not loaded. */
+  /** @internal The number of records; counted from the bytes (once) while this group is not loaded. */
   _recordCount(): number {
     if (!this._lazy) return this._items === null ? 0 : this._items.length;
+    if (this._lazyCount >= 0) return this._lazyCount;
     const r = Rd.take(this._src!, this._s, this._e);
     let n = 0;
     while (r.p < r.e) {
@@ -173,7 +176,7 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
       r.skip(t & 7);
     }
     r.give();
-    return n;
+    return (this._lazyCount = n);
   }
 
   protected _list(): T[] {
@@ -212,6 +215,7 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
     this._scope?._setSrc(null, 0, 0);
     this._items = null;
     this._schemaUrl = '';
+    this._lazyCount = -1;
   }
 
   _enc(w: Wr): void {
