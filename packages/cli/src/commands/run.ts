@@ -3,7 +3,7 @@
  * Collector YAML file) to OTLP input and writes OTLP out; `--diff` shows what changed instead.
  * Input is streamed resource by resource; a progress bar shows on a TTY.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { SIGNAL_OPS } from '@ottl/collector';
@@ -24,9 +24,12 @@ interface RunOptions extends RuleCliOptions {
   progress: boolean;
 }
 
-async function closeOutput(out: Writable): Promise<void> {
+/** Ends an output file; a write that failed on the way (a full disk) is a CliError. */
+async function closeOutput(out: Writable, name: string): Promise<void> {
   if (out === process.stdout) return;
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const fail = (err: Error) => new CliError(`cannot write ${name}: ${err.message}`);
+  if (out.errored) throw fail(out.errored);
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(fail(err)) : resolve())));
 }
 
 export async function runRun(inputs: readonly string[], opts: RunOptions): Promise<number> {
@@ -38,7 +41,14 @@ export async function runRun(inputs: readonly string[], opts: RunOptions): Promi
   const progress = new Progress(process.stderr, total, opts.progress);
   let out: Writable = process.stdout;
   if (opts.output !== undefined && !opts.diff) {
-    out = createWriteStream(opts.output);
+    let fd: number;
+    try {
+      fd = openSync(opts.output, 'w');
+    } catch (err) {
+      throw new CliError(`cannot write ${opts.output}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    out = createWriteStream(opts.output, { fd });
+    // Errors are picked up by the next write or at the end (closeOutput).
     out.on('error', () => undefined);
   }
   const writer = new OtlpWriter(out, { format: opts.outputFormat, ...(opts.pretty ? { pretty: true } : {}) });
@@ -86,10 +96,13 @@ export async function runRun(inputs: readonly string[], opts: RunOptions): Promi
         } else await writer.writeData(unit.signal, unit.data);
       }
     }
+  } catch (err) {
+    if (err instanceof CliError || !(err instanceof Error) || !('code' in err)) throw err;
+    throw new CliError(`cannot write ${opts.output ?? 'standard output'}: ${err.message}`);
   } finally {
     progress.done();
-    await closeOutput(out);
   }
+  await closeOutput(out, opts.output ?? 'standard output');
   const summary = reporter.summary();
   if (summary) process.stderr.write(summary + '\n');
   if (process.stderr.isTTY) process.stderr.write(`${itemsIn} items in, ${itemsOut} out (${itemsIn - itemsOut} dropped)\n`);

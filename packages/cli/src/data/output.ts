@@ -56,9 +56,22 @@ export class OtlpWriter {
     private readonly options: WriterOptions,
   ) {}
 
+  /** Resolves when the stream can take more; rejects when it failed (a full disk, a closed pipe). */
   private write(chunk: string | Uint8Array): Promise<void> {
+    if (this.out.errored) return Promise.reject(this.out.errored);
     if (this.out.write(chunk)) return Promise.resolve();
-    return new Promise((resolve) => this.out.once('drain', () => resolve()));
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error) => {
+        this.out.off('drain', onDrain);
+        reject(err);
+      };
+      const onDrain = () => {
+        this.out.off('error', onError);
+        resolve();
+      };
+      this.out.once('drain', onDrain);
+      this.out.once('error', onError);
+    });
   }
 
   beginRequest(): void {

@@ -42,6 +42,12 @@ describe('ottl run', () => {
     expect(ottl(['run', '-e', 'set(log.body, "x")'], { input: pb.stdout }).stderr).toContain('give --signal');
   });
 
+  it('writes to a file with -o', () => {
+    const out = join(tempDir(), 'out.json');
+    const r = ottl(['run', '-r', 'examples/rules/redact.ottl', 'examples/cli/data/logs.json', '-o', out]);
+    expect([r.code, r.stdout, readFileSync(out, 'utf8')]).toEqual([0, '', compact(expected('logs.redact.json'))]);
+  });
+
   it('reads folders and gzip files', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
@@ -106,6 +112,8 @@ describe('ottl run', () => {
     expect(ottl(['run', 'examples/cli/data/logs.json']).code).toBe(2);
     expect(ottl(['run', '-r', 'examples/rules/collector.yaml', '--processor', 'batch', 'examples/cli/data/logs.json']).code).toBe(2);
     expect(ottl(['run', '-e', 'set(log.body, "x")', 'missing.json']).code).toBe(2);
+    const unwritable = ottl(['run', '-e', 'set(log.body, "x")', 'examples/cli/data/logs.json', '-o', '/nonexistent-dir/out.json']);
+    expect([unwritable.code, unwritable.stderr.startsWith('ottl: cannot write /nonexistent-dir/out.json: ')]).toEqual([2, true]);
     const bad = ottl(['run', '-e', 'set(log.body, "x")'], { input: '{"resourceLogs":[{"scopeLogs":[' });
     expect([bad.code, bad.stderr]).toEqual([2, 'ottl: cannot decode standard input: unexpected end of input inside request 1 (the JSON is truncated)\n']);
   });
