@@ -18,7 +18,10 @@ interface TraceOptions extends RuleCliOptions {
 
 export function renderTraceEntry(e: TraceEntry, style: Style): string {
   const head = `${style.bold(`${e.source} request ${e.request} ${e.item}`)} ${style.dim(`(${e.dropped ? e.stage : `${e.context}, ${e.stage}`})`)}`;
-  if (e.dropped) return `${head}\n  ${style.red('dropped')} by ${e.stage}\n`;
+  if (e.dropped) {
+    const why = e.matched && e.matched.length > 0 ? `: ${e.matched.join('; ')}` : '';
+    return `${head}\n  ${style.red('dropped')} by ${e.stage}${why}\n`;
+  }
   const lines = [head];
   if (e.skipped) lines.push(`  ${style.dim('group conditions not met: statements skipped')}`);
   for (const s of e.statements) {

@@ -41,6 +41,8 @@ export interface TraceEntry {
   readonly skipped?: true;
   /** Filter stages: the item was dropped (with everything under it). */
   readonly dropped?: true;
+  /** Filter stages: the conditions that held for the dropped item. */
+  readonly matched?: readonly string[];
 }
 
 export interface TracePlace {
@@ -49,6 +51,23 @@ export interface TracePlace {
   readonly resourceIndex: number;
 }
 
+
+/** The object a transform context is about (the one a filter drops). */
+function itemOf(ctx: TransformContext): unknown {
+  const c = ctx as unknown as Loose;
+  switch (ctx.context) {
+    case 'resource':
+      return c['resourceContainer'];
+    case 'scope':
+      return c['scopeContainer'];
+    case 'spanevent':
+      return c['spanEvent'];
+    case 'datapoint':
+      return c['dataPoint'];
+    default:
+      return c['log'] ?? c['span'] ?? c['metric'] ?? c['profile'];
+  }
+}
 
 export class Tracer {
   private readonly snapshotters = new Map<ContextName, Snapshotter>();
@@ -121,7 +140,28 @@ export class Tracer {
     forEachItem(signal, program.context, data, visit);
   }
 
+  /** For each item of `data`, the filter conditions of `stage` that hold for it (evaluated one by one). */
+  private conditionsHolding(stage: FilterStage, signal: Signal, data: SignalData[Signal]): Map<unknown, string[]> {
+    const holding = new Map<unknown, string[]>();
+    for (const g of stage.config.groups[signal]) {
+      const env = this.envs.get('filter', g.context);
+      for (const text of g.conditions) {
+        const { conditions } = env.compileConditions([text], { context: g.context, pathContextNames: g.prefixed, errorMode: 'silent' });
+        if (!conditions) continue;
+        forEachItem(signal, g.context, data, (ctx) => {
+          if (!conditions.evaluate(ctx)) return;
+          const item = itemOf(ctx);
+          const list = holding.get(item);
+          if (list) list.push(text);
+          else holding.set(item, [text]);
+        });
+      }
+    }
+    return holding;
+  }
+
   private async traceFilter(stage: FilterStage, signal: Signal, data: SignalData[Signal], place: TracePlace, emit: (e: TraceEntry) => void): Promise<void> {
+    const holding = this.conditionsHolding(stage, signal, data);
     // Every container and item with its place, top-down; after the filter, report the top-most ones gone.
     const before: { obj: unknown; place: string; depth: number }[] = [];
     const resources = (data as unknown as Loose)[RESOURCE_ARRAY_KEY[signal]] as Loose[];
@@ -159,7 +199,8 @@ export class Tracer {
       const parentGone = parents.some((p) => !after.has(p));
       parents[b.depth] = b.obj;
       if (after.has(b.obj) || parentGone) continue;
-      emit({ source: place.source, request: place.request, item: b.place, context: 'filter', stage: stage.name, statements: [], dropped: true });
+      const matched = holding.get(b.obj);
+      emit({ source: place.source, request: place.request, item: b.place, context: 'filter', stage: stage.name, statements: [], dropped: true, ...(matched ? { matched } : {}) });
     }
   }
 }

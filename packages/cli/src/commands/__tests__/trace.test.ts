@@ -43,6 +43,7 @@ describe('ottl trace', () => {
       where: true,
       changes: [{ path: 'log.attributes["env"]', after: '"staging"' }],
     });
+    expect(entries[3]).toMatchObject({ dropped: true, matched: ['severity_number < SEVERITY_NUMBER_INFO'] });
     const spans = ottl(['trace', '-r', 'examples/rules/collector.yaml', '--pipeline', 'traces', 'examples/cli/data/traces.json']);
     expect(spans.stdout).toContain('resourceSpans[0].scopeSpans[0].spans[1] (span, transform/redact traces group 1)\n  group conditions not met: statements skipped\n');
     expect(spans.stdout).toContain('       span.status.code: 0 → 2\n');
