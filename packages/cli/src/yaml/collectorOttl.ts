@@ -16,7 +16,7 @@
  * Each text is the scalar's value after YAML decoding and the Collector's `$$` / `${env:…}`
  * expansion, with positions mapped back to the YAML file through both.
  */
-import { Composer, Parser, isMap, isScalar, isSeq, isAlias, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, Parser, isMap, type CST, isScalar, isSeq, isAlias, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parse, type ContextName, type Diagnostic, type ErrorMode, type StatementNode } from '@ottl/core';
 import { FILTER_CONTEXTS, TRANSFORM_CONTEXTS } from '@ottl/collector';
 import type { LineIndex } from '../text/lines.js';
@@ -59,7 +59,7 @@ export interface CollectorOttl {
   readonly diagnostics: PlacedDiagnostic[];
   /** The parsed documents (with source tokens) and the CST they came from, for formatting. */
   readonly documents: Document.Parsed[];
-  readonly tokens: ReturnType<Parser['parse']> extends Iterable<infer T> ? T[] : never;
+  readonly tokens: CST.Token[];
 }
 
 const SIGNALS: readonly SignalName[] = ['traces', 'metrics', 'logs', 'profiles'];
@@ -76,7 +76,7 @@ const ROUTING_CONTEXTS: readonly ContextName[] = ['resource', 'span', 'metric', 
 const ERROR_MODES: readonly ErrorMode[] = ['propagate', 'ignore', 'silent'];
 
 /** Parses a YAML text into documents that keep their source tokens. */
-export function parseYamlWithTokens(text: string): { documents: Document.Parsed[]; tokens: CollectorOttl['tokens'] } {
+export function parseYamlWithTokens(text: string): { documents: Document.Parsed[]; tokens: CST.Token[] } {
   const tokens = [...new Parser().parse(text)];
   const documents = [...new Composer({ keepSourceTokens: true, uniqueKeys: true, merge: true }).compose(tokens)];
   return { documents, tokens };
