@@ -1,7 +1,7 @@
 /**
  * `ottl repl [INPUTS…]`: an interactive session over sample records (OTLP files, or one empty
  * record): statements run on the current record and show what changed, conditions and values are
- * evaluated; Tab completes functions, paths and enums; history is kept in ~/.ottl_history (or
+ * evaluated; Tab completes through @ottl/language-service; history is kept in ~/.ottl_history (or
  * $OTTL_HISTORY) on a terminal. Without a terminal it reads inputs line by line from stdin and
  * prints only results (for scripts and tests).
  */
@@ -48,8 +48,8 @@ export async function runRepl(files: readonly string[], opts: ReplOptions): Prom
     ...(interactive
       ? {
           completer: (line: string): [string[], string] => {
-            const { from, labels } = session.completions(line);
-            return [labels, line.slice(from)];
+            const { from, inserts } = session.completions(line);
+            return [inserts, line.slice(from)];
           },
         }
       : {}),

@@ -17,7 +17,7 @@ import { signalsOfContext } from '../rules/pipeline.js';
 import { LineIndex } from '../text/lines.js';
 import { forEachItem, Locator } from '../run/locate.js';
 import { changes, Snapshotter } from '../run/snapshot.js';
-import { complete } from './completion.js';
+import { complete } from '@ottl/language-service';
 
 interface Item {
   readonly ctx: TransformContext;
@@ -143,9 +143,14 @@ export class ReplSession {
     return s;
   }
 
-  completions(line: string): { from: number; labels: string[] } {
-    const r = complete(line, line.length, this.envs.get('transform', this.context), this.context);
-    return { from: r.from, labels: r.items.map((i) => i.label) };
+  /**
+   * Completions for the text before the cursor, from the language service the editors use:
+   * `from` is where the replaced word starts; `inserts` are what Tab inserts (`Concat(`, `span.`),
+   * `labels` the bare names, best first.
+   */
+  completions(line: string): { from: number; inserts: string[]; labels: string[] } {
+    const r = complete(line, line.length, { context: this.context, kind: 'mixed', featureGates: [...this.envs.featureGates] });
+    return { from: r.from, inserts: r.items.map((i) => i.insertText ?? i.label), labels: r.items.map((i) => i.label) };
   }
 
   private diagnostics(text: string, ds: readonly Diagnostic[]): string {

@@ -53,8 +53,8 @@ describe('ottl repl (driven through stdin)', () => {
     expect(out).toContain('IsMatch(target: stringlike, pattern: string) → bool\n');
     expect(out).toContain('context: span (1 item)\n""\n');
     expect(out).toContain('\nConcat\n');
-    expect(out).toContain('\nresource.attributes\n');
-    expect(out).toContain('\nspan.attributes  span.cache  span.dropped_attributes_count');
+    expect(out).toContain('\nattributes\n');
+    expect(out).toContain('\nspan_id  span\n');
     expect(out).toContain('unknown context nope; contexts: resource, scope, span');
     expect(out).toContain('unknown command :bogus (:help lists them)\n');
   });
