@@ -44,12 +44,9 @@ export class Resource extends Msg {
         case 0x10:
           this._dropped = r.u32();
           break;
-        case 0x1a: {
-          const end = r.len();
-          (refs ??= []).push(this._shell(new EntityRef(), r.p, end));
-          r.p = end;
+        case 0x1a:
+          (refs ??= []).push(this._shell(new EntityRef(), r));
           break;
-        }
         default:
           r.skip(t & 7);
       }

@@ -410,12 +410,6 @@ function attrsToJson(m: PMap): JsonObject[] {
   return out;
 }
 
-/** A child message field without creating it: the `_<name>` slot behind its getter. */
-function presentChild(o: Msg, name: string): Msg | null {
-  o._l();
-  return (o as unknown as Record<string, Msg | null>)['_' + name] ?? null;
-}
-
 function toJson(o: Msg, d: Desc): JsonObject {
   const out: JsonObject = {};
   const src = o as unknown as Record<string, unknown>;
@@ -475,7 +469,7 @@ function toJson(o: Msg, d: Desc): JsonObject {
         break;
       }
       case 'msg': {
-        const c = presentChild(o, k);
+        const c = o._present(k);
         if (c !== null) out[k] = toJson(c, fd.desc!());
         break;
       }

@@ -7,7 +7,7 @@ import type { Rd, Wr } from './internal/wire.js';
 import { readSpanId, readTraceId, writeId } from './internal/idwire.js';
 
 /** ExportLogsServiceRequest / LogsData. */
-export class Logs extends RequestBase<ResourceLogs> {
+export class Logs extends RequestBase<ResourceLogs, LogRecord> {
   static create(init?: Init<Logs>): Logs {
     return applyInit(new Logs(), init);
   }
@@ -17,9 +17,7 @@ export class Logs extends RequestBase<ResourceLogs> {
   }
 
   logRecordCount(): number {
-    let n = 0;
-    for (const rl of this._groups()) for (const sl of rl._groups()) n += sl._recordCount();
-    return n;
+    return this._recordCount();
   }
 
   protected _newItem(): ResourceLogs {

@@ -6,7 +6,7 @@ import { Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js'
 import type { Rd, Wr } from './internal/wire.js';
 
 /** ExportMetricsServiceRequest / MetricsData. */
-export class Metrics extends RequestBase<ResourceMetrics> {
+export class Metrics extends RequestBase<ResourceMetrics, Metric> {
   static create(init?: Init<Metrics>): Metrics {
     return applyInit(new Metrics(), init);
   }
@@ -16,16 +16,12 @@ export class Metrics extends RequestBase<ResourceMetrics> {
   }
 
   metricCount(): number {
-    let n = 0;
-    for (const rm of this._groups()) for (const sm of rm._groups()) n += sm._recordCount();
-    return n;
+    return this._recordCount();
   }
 
   /** Data points of every metric (histogram and summary points count once each). */
   dataPointCount(): number {
-    let n = 0;
-    for (const rm of this._groups()) for (const sm of rm._groups()) for (const m of sm._records()) n += m._pointCount();
-    return n;
+    return this._sumRecords((m) => m._pointCount());
   }
 
   protected _newItem(): ResourceMetrics {
@@ -219,10 +215,8 @@ export class Metric extends Msg {
   }
 
   private _loadData(r: Rd, type: MetricType, d: MetricData): void {
-    const end = r.len();
     this._type = type;
-    this._data = this._shell(d, r.p, end);
-    r.p = end;
+    this._data = this._shell(d, r);
   }
 
   protected _reset(): void {
@@ -287,12 +281,9 @@ abstract class PointsBase<P extends Msg> extends Msg {
     while (r.p < r.e) {
       const t = r.u32();
       switch (t) {
-        case 0x0a: {
-          const end = r.len();
-          out.push(this._shell(this._newPoint(), r.p, end));
-          r.p = end;
+        case 0x0a:
+          out.push(this._shell(this._newPoint(), r));
           break;
-        }
         case 0x10:
           this._temporality = r.i32();
           break;
@@ -558,12 +549,9 @@ export class NumberDataPoint extends NumberValueBase {
           this._vt = 'double';
           this._dbl = r.double();
           break;
-        case 0x2a: {
-          const end = r.len();
-          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
-          r.p = end;
+        case 0x2a:
+          (ex ??= []).push(this._shell(new Exemplar(), r));
           break;
-        }
         case 0x31:
           this._vt = 'int';
           this._int = r.sfixed64();
@@ -836,12 +824,9 @@ export class HistogramDataPoint extends Msg {
           while (r.p < end) bounds.push(r.double());
           break;
         }
-        case 0x42: {
-          const end = r.len();
-          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
-          r.p = end;
+        case 0x42:
+          (ex ??= []).push(this._shell(new Exemplar(), r));
           break;
-        }
         case 0x50:
           this._flags = r.u32();
           break;
@@ -1127,27 +1112,18 @@ export class ExponentialHistogramDataPoint extends Msg {
         case 0x39:
           this._zeroCount = r.fixed64();
           break;
-        case 0x42: {
-          const end = r.len();
-          this._positive = this._child(this._positive ?? new Buckets(), r.p, end);
-          r.p = end;
+        case 0x42:
+          this._positive = this._child(this._positive ?? new Buckets(), r);
           break;
-        }
-        case 0x4a: {
-          const end = r.len();
-          this._negative = this._child(this._negative ?? new Buckets(), r.p, end);
-          r.p = end;
+        case 0x4a:
+          this._negative = this._child(this._negative ?? new Buckets(), r);
           break;
-        }
         case 0x50:
           this._flags = r.u32();
           break;
-        case 0x5a: {
-          const end = r.len();
-          (ex ??= []).push(this._shell(new Exemplar(), r.p, end));
-          r.p = end;
+        case 0x5a:
+          (ex ??= []).push(this._shell(new Exemplar(), r));
           break;
-        }
         case 0x61:
           this._min = r.double();
           break;
@@ -1354,12 +1330,9 @@ export class SummaryDataPoint extends Msg {
         case 0x29:
           this._sum = r.double();
           break;
-        case 0x32: {
-          const end = r.len();
-          (qs ??= []).push(this._shell(new ValueAtQuantile(), r.p, end));
-          r.p = end;
+        case 0x32:
+          (qs ??= []).push(this._shell(new ValueAtQuantile(), r));
           break;
-        }
         case 0x40:
           this._flags = r.u32();
           break;

@@ -44,7 +44,7 @@ function freezeArr(a: unknown[] | null): void {
 }
 
 /** ExportProfilesServiceRequest / ProfilesData. */
-export class Profiles extends RequestBase<ResourceProfiles> {
+export class Profiles extends RequestBase<ResourceProfiles, Profile> {
   private _dictionary: ProfilesDictionary | null = null;
 
   static create(init?: Init<Profiles>): Profiles {
@@ -61,9 +61,7 @@ export class Profiles extends RequestBase<ResourceProfiles> {
   }
 
   sampleCount(): number {
-    let n = 0;
-    for (const rp of this._groups()) for (const sp of rp._groups()) for (const p of sp._records()) n += p._sampleCount();
-    return n;
+    return this._sumRecords((p) => p._sampleCount());
   }
 
   protected _newItem(): ResourceProfiles {
@@ -75,9 +73,7 @@ export class Profiles extends RequestBase<ResourceProfiles> {
       r.skip(t & 7);
       return;
     }
-    const end = r.len();
-    this._dictionary = this._child(this._dictionary ?? new ProfilesDictionary(), r.p, end);
-    r.p = end;
+    this._dictionary = this._child(this._dictionary ?? new ProfilesDictionary(), r);
   }
 
   protected override _reset(): void {
@@ -179,36 +175,31 @@ export class ProfilesDictionary extends Msg {
     const stacks: Stack[] = [];
     while (r.p < r.e) {
       const t = r.u32();
-      if (t === 0x2a) {
-        strs.push(r.str());
-        continue;
-      }
-      if ((t & 7) !== 2 || t < 0x0a || t > 0x3a) {
-        r.skip(t & 7);
-        continue;
-      }
-      const end = r.len();
       switch (t) {
         case 0x0a:
-          maps.push(this._shell(new Mapping(), r.p, end));
+          maps.push(this._shell(new Mapping(), r));
           break;
         case 0x12:
-          locs.push(this._shell(new Location(), r.p, end));
+          locs.push(this._shell(new Location(), r));
           break;
         case 0x1a:
-          fns.push(this._shell(new ProfileFunction(), r.p, end));
+          fns.push(this._shell(new ProfileFunction(), r));
           break;
         case 0x22:
-          links.push(this._shell(new ProfileLink(), r.p, end));
+          links.push(this._shell(new ProfileLink(), r));
+          break;
+        case 0x2a:
+          strs.push(r.str());
           break;
         case 0x32:
-          attrs.push(this._shell(new KeyValueAndUnit(), r.p, end));
+          attrs.push(this._shell(new KeyValueAndUnit(), r));
           break;
         case 0x3a:
-          stacks.push(this._shell(new Stack(), r.p, end));
+          stacks.push(this._shell(new Stack(), r));
           break;
+        default:
+          r.skip(t & 7);
       }
-      r.p = end;
     }
     this._mappingTable = this._arr(maps);
     this._locationTable = this._arr(locs);
@@ -408,30 +399,21 @@ export class Profile extends Msg {
     while (r.p < r.e) {
       const t = r.u32();
       switch (t) {
-        case 0x0a: {
-          const end = r.len();
-          this._sampleType = this._child(this._sampleType ?? new ValueType(), r.p, end);
-          r.p = end;
+        case 0x0a:
+          this._sampleType = this._child(this._sampleType ?? new ValueType(), r);
           break;
-        }
-        case 0x12: {
-          const end = r.len();
-          (samples ??= []).push(this._shell(new Sample(), r.p, end));
-          r.p = end;
+        case 0x12:
+          (samples ??= []).push(this._shell(new Sample(), r));
           break;
-        }
         case 0x19:
           this._time = r.fixed64();
           break;
         case 0x20:
           this._duration = r.u64();
           break;
-        case 0x2a: {
-          const end = r.len();
-          this._periodType = this._child(this._periodType ?? new ValueType(), r.p, end);
-          r.p = end;
+        case 0x2a:
+          this._periodType = this._child(this._periodType ?? new ValueType(), r);
           break;
-        }
         case 0x30:
           this._period = r.i64();
           break;
@@ -811,12 +793,9 @@ export class Location extends Msg {
         case 0x10:
           this._address = r.u64();
           break;
-        case 0x1a: {
-          const end = r.len();
-          (lines ??= []).push(this._shell(new Line(), r.p, end));
-          r.p = end;
+        case 0x1a:
+          (lines ??= []).push(this._shell(new Line(), r));
           break;
-        }
         case 0x20:
         case 0x22:
           readInt32s(r, t, 0x22, (attrs ??= []));

@@ -6,7 +6,7 @@ import { Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js'
 import type { Rd, Wr } from './internal/wire.js';
 
 /** ExportTraceServiceRequest / TracesData. */
-export class Traces extends RequestBase<ResourceSpans> {
+export class Traces extends RequestBase<ResourceSpans, Span> {
   static create(init?: Init<Traces>): Traces {
     return applyInit(new Traces(), init);
   }
@@ -16,9 +16,7 @@ export class Traces extends RequestBase<ResourceSpans> {
   }
 
   spanCount(): number {
-    let n = 0;
-    for (const rs of this._groups()) for (const ss of rs._groups()) n += ss._recordCount();
-    return n;
+    return this._recordCount();
   }
 
   protected _newItem(): ResourceSpans {
@@ -247,30 +245,21 @@ export class Span extends Msg {
         case 0x50:
           this._dropped = r.u32();
           break;
-        case 0x5a: {
-          const end = r.len();
-          (events ??= []).push(this._shell(new SpanEvent(), r.p, end));
-          r.p = end;
+        case 0x5a:
+          (events ??= []).push(this._shell(new SpanEvent(), r));
           break;
-        }
         case 0x60:
           this._droppedEvents = r.u32();
           break;
-        case 0x6a: {
-          const end = r.len();
-          (links ??= []).push(this._shell(new SpanLink(), r.p, end));
-          r.p = end;
+        case 0x6a:
+          (links ??= []).push(this._shell(new SpanLink(), r));
           break;
-        }
         case 0x70:
           this._droppedLinks = r.u32();
           break;
-        case 0x7a: {
-          const end = r.len();
-          this._status = this._child(this._status ?? new Status(), r.p, end);
-          r.p = end;
+        case 0x7a:
+          this._status = this._child(this._status ?? new Status(), r);
           break;
-        }
         case 0x85:
           this._flags = r.fixed32();
           break;

@@ -4,15 +4,29 @@ import { Msg, encMsg, freezeAll } from './msg.js';
 import { Rd, type Wr } from './wire.js';
 
 /** A request: `repeated Resource{Signal} = 1` (ExportXServiceRequest / XData). */
-export abstract class RequestBase<R extends Msg> extends Msg {
+export abstract class RequestBase<R extends ResourceGroup<ScopeGroup<T>>, T extends Msg> extends Msg {
   private _items: R[] | null = null;
 
   protected abstract _newItem(): R;
 
-  /** @internal The resource groups without marking this request changed. */
-  _groups(): R[] {
+  /** The resource groups without marking this request changed. */
+  private _groups(): R[] {
     this._l();
     return this._items ?? [];
+  }
+
+  /** The records of every scope group; scope groups nobody opened are counted from their bytes. */
+  protected _recordCount(): number {
+    let n = 0;
+    for (const rg of this._groups()) for (const sg of rg._peek()) n += sg._count();
+    return n;
+  }
+
+  /** The sum of `f` over every record (loads the groups, marks nothing changed). */
+  protected _sumRecords(f: (record: T) => number): number {
+    let n = 0;
+    for (const rg of this._groups()) for (const sg of rg._peek()) for (const rec of sg._peek()) n += f(rec);
+    return n;
   }
 
   protected _list(): R[] {
@@ -24,11 +38,8 @@ export abstract class RequestBase<R extends Msg> extends Msg {
     const out: R[] = [];
     while (r.p < r.e) {
       const t = r.u32();
-      if (t === 0x0a) {
-        const end = r.len();
-        out.push(this._shell(this._newItem(), r.p, end));
-        r.p = end;
-      } else this._loadOther(r, t);
+      if (t === 0x0a) out.push(this._shell(this._newItem(), r));
+      else this._loadOther(r, t);
     }
     this._items = this._arr(out);
   }
@@ -51,103 +62,32 @@ export abstract class RequestBase<R extends Msg> extends Msg {
   }
 }
 
-/** `{ Resource resource = 1; repeated Scope{Signal} = 2; string schema_url = 3; }` */
-export abstract class ResourceGroup<S extends Msg> extends Msg {
-  private _resource: Resource | null = null;
-  private _items: S[] | null = null;
-  private _schemaUrl = '';
-
-  protected abstract _newItem(): S;
-
-  get resource(): Resource {
-    this._l();
-    return (this._resource ??= this._fresh(new Resource()));
-  }
-  get schemaUrl(): string {
-    this._l();
-    return this._schemaUrl;
-  }
-  set schemaUrl(v: string) {
-    this._w();
-    this._schemaUrl = v;
-  }
-
-  /** @internal The scope groups without marking this group changed. */
-  _groups(): S[] {
-    this._l();
-    return this._items ?? [];
-  }
-
-  protected _list(): S[] {
-    this._touch();
-    return (this._items ??= this._arr([]));
-  }
-
-  protected _load(r: Rd): void {
-    const out: S[] = [];
-    while (r.p < r.e) {
-      const t = r.u32();
-      switch (t) {
-        case 0x0a: {
-          const end = r.len();
-          this._resource = this._child(this._resource ?? new Resource(), r.p, end);
-          r.p = end;
-          break;
-        }
-        case 0x12: {
-          const end = r.len();
-          out.push(this._shell(this._newItem(), r.p, end));
-          r.p = end;
-          break;
-        }
-        case 0x1a:
-          this._schemaUrl = r.str();
-          break;
-        default:
-          r.skip(t & 7);
-      }
-    }
-    this._items = this._arr(out);
-  }
-
-  protected _reset(): void {
-    this._resource?._setSrc(null, 0, 0);
-    this._items = null;
-    this._schemaUrl = '';
-  }
-
-  _enc(w: Wr): void {
-    if (this._resource !== null) encMsg(w, 0x0a, this._resource, 2);
-    if (this._items !== null) for (const m of this._items) encMsg(w, 0x12, m, 4);
-    if (this._schemaUrl !== '') {
-      w.tag(0x1a);
-      w.str(this._schemaUrl);
-    }
-  }
-
-  protected override _childrenClean(): boolean {
-    return this._resource === null || this._resource._isClean();
-  }
-
-  protected _freeze(): void {
-    this._resource?.markReadOnly();
-    freezeAll(this._items);
-  }
-}
-
-/** `{ InstrumentationScope scope = 1; repeated Record = 2; string schema_url = 3; }` */
-export abstract class ScopeGroup<T extends Msg> extends Msg {
-  private _scope: InstrumentationScope | null = null;
+/**
+ * `{ H head = 1; repeated T items = 2; string schema_url = 3; }`: ResourceX (head `Resource`) and
+ * ScopeX (head `InstrumentationScope`) of every signal.
+ */
+abstract class Group<H extends Msg, T extends Msg> extends Msg {
+  private _head: H | null = null;
   private _items: T[] | null = null;
   private _schemaUrl = '';
-  /** Records counted in the source bytes of this group while lazy; -1 until counted. */
+  /** Items counted in the source bytes of this group while lazy; -1 until counted. */
   private _lazyCount = -1;
 
   protected abstract _newItem(): T;
+  protected abstract _newHead(): H;
+  /** Bytes reserved for the length of the head and of each item when encoding (their usual size). */
+  protected abstract _headReserve(): number;
+  protected abstract _itemReserve(): number;
 
-  get scope(): InstrumentationScope {
+  /** The head message (created empty when absent). */
+  protected _headMsg(): H {
     this._l();
-    return (this._scope ??= this._fresh(new InstrumentationScope()));
+    return (this._head ??= this._fresh(this._newHead()));
+  }
+  /** @internal The head is a group's only child message field, whatever `name` says. */
+  override _present(): Msg | null {
+    this._l();
+    return this._head;
   }
   get schemaUrl(): string {
     this._l();
@@ -158,14 +98,14 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
     this._schemaUrl = v;
   }
 
-  /** @internal The records without marking this group changed. */
-  _records(): T[] {
+  /** @internal The items without marking this group changed. */
+  _peek(): T[] {
     this._l();
     return this._items ?? [];
   }
 
-  /** @internal The number of records; counted from the bytes (once) while this group is not loaded. */
-  _recordCount(): number {
+  /** @internal The number of items; counted from the bytes (once) while this group is not loaded. */
+  _count(): number {
     if (!this._lazy) return this._items === null ? 0 : this._items.length;
     if (this._lazyCount >= 0) return this._lazyCount;
     const r = Rd.take(this._src!, this._s, this._e);
@@ -189,18 +129,12 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
     while (r.p < r.e) {
       const t = r.u32();
       switch (t) {
-        case 0x0a: {
-          const end = r.len();
-          this._scope = this._child(this._scope ?? new InstrumentationScope(), r.p, end);
-          r.p = end;
+        case 0x0a:
+          this._head = this._child(this._head ?? this._newHead(), r);
           break;
-        }
-        case 0x12: {
-          const end = r.len();
-          out.push(this._shell(this._newItem(), r.p, end));
-          r.p = end;
+        case 0x12:
+          out.push(this._shell(this._newItem(), r));
           break;
-        }
         case 0x1a:
           this._schemaUrl = r.str();
           break;
@@ -212,15 +146,18 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
   }
 
   protected _reset(): void {
-    this._scope?._setSrc(null, 0, 0);
+    this._head?._setSrc(null, 0, 0);
     this._items = null;
     this._schemaUrl = '';
     this._lazyCount = -1;
   }
 
   _enc(w: Wr): void {
-    if (this._scope !== null) encMsg(w, 0x0a, this._scope, 1);
-    if (this._items !== null) for (const m of this._items) encMsg(w, 0x12, m, 2);
+    if (this._head !== null) encMsg(w, 0x0a, this._head, this._headReserve());
+    if (this._items !== null) {
+      const reserve = this._itemReserve();
+      for (const m of this._items) encMsg(w, 0x12, m, reserve);
+    }
     if (this._schemaUrl !== '') {
       w.tag(0x1a);
       w.str(this._schemaUrl);
@@ -228,11 +165,43 @@ export abstract class ScopeGroup<T extends Msg> extends Msg {
   }
 
   protected override _childrenClean(): boolean {
-    return this._scope === null || this._scope._isClean();
+    return this._head === null || this._head._isClean();
   }
 
   protected _freeze(): void {
-    this._scope?.markReadOnly();
+    this._head?.markReadOnly();
     freezeAll(this._items);
+  }
+}
+
+/** `{ Resource resource = 1; repeated Scope{Signal} = 2; string schema_url = 3; }` */
+export abstract class ResourceGroup<S extends ScopeGroup<Msg>> extends Group<Resource, S> {
+  get resource(): Resource {
+    return this._headMsg();
+  }
+  protected _newHead(): Resource {
+    return new Resource();
+  }
+  protected _headReserve(): number {
+    return 2;
+  }
+  protected _itemReserve(): number {
+    return 4;
+  }
+}
+
+/** `{ InstrumentationScope scope = 1; repeated Record = 2; string schema_url = 3; }` */
+export abstract class ScopeGroup<T extends Msg> extends Group<InstrumentationScope, T> {
+  get scope(): InstrumentationScope {
+    return this._headMsg();
+  }
+  protected _newHead(): InstrumentationScope {
+    return new InstrumentationScope();
+  }
+  protected _headReserve(): number {
+    return 1;
+  }
+  protected _itemReserve(): number {
+    return 2;
   }
 }

@@ -137,21 +137,34 @@ export abstract class Msg {
     return c;
   }
 
-  /** @internal Makes `c` (an existing child, kept for its identity) a lazy child over `[s, e)` of this message's bytes. */
-  protected _child<T extends Msg>(c: T, s: number, e: number): T {
-    c._setSrc(this._src, s, e);
+  /**
+   * @internal Makes `c` (an existing child, kept for its identity) a lazy child over the
+   * length-delimited field at `r`, and moves `r` past it.
+   */
+  protected _child<T extends Msg>(c: T, r: Rd): T {
+    const end = r.len();
+    c._setSrc(this._src, r.p, end);
     c._ro = this._ro;
+    r.p = end;
     return c;
   }
 
-  /** @internal Makes `c`, just constructed, a lazy child over `[s, e)` of this message's bytes. */
-  protected _shell<T extends Msg>(c: T, s: number, e: number): T {
+  /** @internal Makes `c`, just constructed, a lazy child over the length-delimited field at `r`, and moves `r` past it. */
+  protected _shell<T extends Msg>(c: T, r: Rd): T {
+    const end = r.len();
     c._src = this._src;
-    c._s = s;
-    c._e = e;
+    c._s = r.p;
+    c._e = end;
     c._lazy = true;
     c._ro = this._ro;
+    r.p = end;
     return c;
+  }
+
+  /** @internal Child message field `name` if present, without creating it (by default the `_<name>` slot behind its getter). */
+  _present(name: string): Msg | null {
+    this._l();
+    return (this as unknown as Record<string, Msg | null>)['_' + name] ?? null;
   }
 
   /** @internal */
