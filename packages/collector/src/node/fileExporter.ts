@@ -14,6 +14,7 @@ import type { CreateSettings, Exporter, SignalData } from '../component/componen
 import { genericExporterFactory } from '../component/define.js';
 import { bool, duration, int, oneOf, raw, requiredString, struct, type Infer } from '../config/schema.js';
 import { presentBlock } from './netConfig.js';
+import { errorMessage } from '../consumer/consumer.js';
 import type { SignalOps } from '../signals.js';
 import { exporterTelemetry } from '../telemetry/componentTelemetry.js';
 
@@ -41,11 +42,17 @@ export type FileExporterConfig = Infer<typeof config>;
 
 const MIB = 1024 * 1024;
 
+/** A buffered record and whom to tell whether it reached the file (`error` undefined: it did). */
+interface PendingRecord {
+  readonly bytes: Buffer;
+  readonly settled: (error: unknown) => void;
+}
+
 /** One open file shared by every signal writing to the same path. */
 class FileWriter {
   private fh: FileHandle | undefined;
   private size = 0;
-  private pending: Buffer[] = [];
+  private pending: PendingRecord[] = [];
   private pendingBytes = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -59,7 +66,8 @@ class FileWriter {
     this.fh = await open(this.cfg.path, this.cfg.append ? 'a' : 'w');
     this.size = (await this.fh.stat()).size;
     if (this.cfg.flush_interval > 0) {
-      this.timer = setInterval(() => void this.flush(), this.cfg.flush_interval);
+      // A failed flush was already reported to each record's `settled`.
+      this.timer = setInterval(() => void this.flush().catch(() => {}), this.cfg.flush_interval);
       this.timer.unref();
     }
   }
@@ -67,35 +75,49 @@ class FileWriter {
   async release(): Promise<void> {
     if (--this.users > 0) return;
     if (this.timer) clearInterval(this.timer);
-    await this.flush();
+    await this.flush().catch(() => {});
     await this.chain;
     await this.fh?.close();
     this.fh = undefined;
   }
 
-  /** Buffers one record; it reaches the file at the next flush (at once when flush_interval is 0). */
-  write(record: Buffer): Promise<void> {
+  /**
+   * Buffers one record; it reaches the file at the next flush (at once when flush_interval is 0),
+   * after which `settled` learns whether it was written. The promise rejects only when this call
+   * flushed and the write failed.
+   */
+  write(record: PendingRecord): Promise<void> {
     this.pending.push(record);
-    this.pendingBytes += record.length;
+    this.pendingBytes += record.bytes.length;
     if (this.cfg.flush_interval === 0 || this.pendingBytes >= 4 * MIB) return this.flush();
     return Promise.resolve();
   }
 
-  /** Writes the buffer out, rotating first when the file would grow past its limit. */
+  /**
+   * Writes the buffer out, rotating first when the file would grow past its limit. A failed write
+   * fails only its own batch: the next flush tries again.
+   */
   flush(): Promise<void> {
     if (this.pending.length === 0) return this.chain;
     const batch = this.pending;
     const bytes = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    this.chain = this.chain.then(async () => {
+    const written = this.chain.then(async () => {
       const rot = this.cfg.rotation;
       if (rot && this.size > 0 && this.size + bytes > rot.max_megabytes * MIB) await this.rotate();
-      const buf = Buffer.concat(batch, bytes);
+      const buf = Buffer.concat(
+        batch.map((r) => r.bytes),
+        bytes,
+      );
       await this.fh!.write(buf);
       this.size += buf.length;
     });
-    return this.chain;
+    this.chain = written.then(
+      () => batch.forEach((r) => r.settled(undefined)),
+      (err: unknown) => batch.forEach((r) => r.settled(err ?? new Error('write failed'))),
+    );
+    return written;
   }
 
   private async rotate(): Promise<void> {
@@ -147,13 +169,14 @@ function fileExporter<S extends Signal>(set: CreateSettings, cfg: FileExporterCo
         record.writeUInt32BE(body.length, 0);
         record.set(body, 4);
       }
-      try {
-        await w.write(record);
-        tel.sent(n);
-      } catch (err) {
-        tel.sendFailed(n);
-        throw err;
-      }
+      await w.write({
+        bytes: record,
+        settled: (error) => {
+          if (error === undefined) return tel.sent(n);
+          tel.sendFailed(n);
+          set.logger.error('Exporting failed. Dropping data.', { error: errorMessage(error), dropped_items: n });
+        },
+      });
     },
   };
 }

@@ -62,6 +62,19 @@ describe('file exporter', () => {
     expect((logBodies(decodeLogsJson(last[last.length - 1]!))[0] as string).startsWith('11:')).toBe(true);
   });
 
+  it('logs and counts a failed timed flush instead of leaving an unhandled rejection; later writes are still tried', async () => {
+    const c = await startYaml(yaml('/dev/full', '    flush_interval: 5ms'));
+    await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['a', 'b'] }]));
+    await new Promise((r) => setTimeout(r, 40));
+    await c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['c'] }]));
+    await c.shutdown();
+    const failed = c.logs.entries.filter((e) => e.message === 'Exporting failed. Dropping data.');
+    expect(failed.map((e) => e.fields?.['dropped_items'])).toEqual([2, 1]);
+    expect(String(failed[0]!.fields?.['error'])).toContain('ENOSPC');
+    expect(c.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(3);
+    expect(c.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(0);
+  });
+
   it('rejects unsupported options at config time', async () => {
     await expect(startYaml(yaml(join(dir, 'z'), '    compression: zstd'))).rejects.toThrow('zstd compression is not supported by this file exporter');
   });
