@@ -136,12 +136,14 @@ export class ExporterHelper<T> implements Exporter<T> {
     if (!this.cfg.sending_queue.enabled) return this.sendWithRetry(data, items, true);
     const q = this.cfg.sending_queue;
     const size = q.sizer === 'items' ? items : 1;
-    if (this.stopping) {
-      this.tel.enqueueFailed(items);
-      throw new RefusedError('the exporter is shutting down');
-    }
-    while (this.queued + size > q.queue_size && this.queued > 0) {
-      if (!(q.block_on_overflow || q.blocking) || this.stopping) {
+    // Checked again after every wait: once shutdown began, the workers may be gone.
+    for (;;) {
+      if (this.stopping) {
+        this.tel.enqueueFailed(items);
+        throw new RefusedError('the exporter is shutting down');
+      }
+      if (this.queued + size <= q.queue_size || this.queued === 0) break;
+      if (!(q.block_on_overflow || q.blocking)) {
         this.tel.enqueueFailed(items);
         throw new RefusedError('sending queue is full');
       }

@@ -68,6 +68,30 @@ describe('exporter helper', () => {
     expect(set.metrics.total('otelcol_exporter_enqueue_failed_log_records')).toBe(1);
   });
 
+  it('a producer blocked on a full queue when shutdown begins is refused, never accepted and left unsent', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: unknown[] = [];
+    const { h, set } = helper({ sending_queue: { num_consumers: 1, queue_size: 1, block_on_overflow: true } }, async (d) => {
+      await gate;
+      sent.push(...logBodies(d));
+    });
+    await h.start();
+    await h.consume(makeLogs([{ bodies: ['1'] }])); // taken by the consumer, waiting at the gate
+    const blocked = h.consume(makeLogs([{ bodies: ['2'] }])).then(
+      () => 'accepted',
+      (e: unknown) => e,
+    );
+    const stopped = h.shutdown();
+    release();
+    await stopped;
+    const outcome = await blocked;
+    expect(outcome).toBeInstanceOf(RefusedError);
+    expect((outcome as Error).message).toBe('the exporter is shutting down');
+    expect(sent).toEqual(['1']);
+    expect(set.metrics.total('otelcol_exporter_enqueue_failed_log_records')).toBe(1);
+  });
+
   it('without a queue, reports the send error to the caller; a timeout aborts the attempt', async () => {
     const { h } = helper({ sending_queue: { enabled: false }, retry_on_failure: { enabled: false }, timeout: '20ms' }, (_d, abort) => new Promise((_, reject) => abort.addEventListener('abort', () => reject(abort.reason))));
     await h.start();
