@@ -1,4 +1,4 @@
-import type { Consumer } from './consumer.js';
+import { errorMessage, type Consumer } from './consumer.js';
 
 /** What fan-out needs of a signal's data: a deep clone and a way to mark it read-only. */
 export interface Cloneable<T> {
@@ -34,7 +34,7 @@ export function fanout<T>(consumers: readonly Consumer<T>[], ops: Cloneable<T>):
       const results = await Promise.allSettled(calls);
       const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
       if (errors.length === 1) throw errors[0];
-      if (errors.length > 1) throw new AggregateError(errors, errors.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
+      if (errors.length > 1) throw new AggregateError(errors, errors.map(errorMessage).join('; '));
     },
   };
 }

@@ -3,6 +3,7 @@
  * compiled at config time so that a bad pattern stops startup.
  */
 import { RE2JS } from 're2js';
+import { errorMessage } from '../consumer/consumer.js';
 
 export interface GoRegex {
   /** Unanchored search, like Go's `MatchString`. */
@@ -19,7 +20,7 @@ export function compileGoRegex(pattern: string): GoRegex | { error: string } {
   try {
     re = RE2JS.compile(pattern);
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: errorMessage(err) };
   }
   const named = re.namedGroups();
   const groupNames = Object.keys(named).sort((a, b) => named[a]! - named[b]!);

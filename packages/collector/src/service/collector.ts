@@ -9,7 +9,7 @@ import type { Components } from '../component/components.js';
 import { decodeCollectorConfig, type CollectorConfig } from '../config/collectorConfig.js';
 import { ConfigError, ConfigIssues, type ConfigDiagnostic, type ConfigSource } from '../config/diagnostics.js';
 import { loadSources, processEnv, treeFromObject, type CfgMap, type EnvLookup } from '../config/tree.js';
-import type { Consumer } from '../consumer/consumer.js';
+import { errorMessage, type Consumer } from '../consumer/consumer.js';
 import { nopLogger, type Logger } from '../logger.js';
 import { MetricsRegistry } from '../telemetry/metrics.js';
 import { Graph } from './graph.js';
@@ -122,7 +122,7 @@ export class Collector {
         try {
           await ext.start(host);
         } catch (err) {
-          throw new Error(`failed to start extension "${id}": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+          throw new Error(`failed to start extension "${id}": ${errorMessage(err)}`, { cause: err });
         }
         startedExtensions.push(ext);
       }

@@ -12,7 +12,7 @@
 import { ComponentId, type ComponentKind, type Signal } from '../component/componentId.js';
 import { createFunctionName, type BuildInfo, type Component, type CreateSettings, type Endpoint, type Host, type SignalData } from '../component/component.js';
 import type { CollectorConfig, ComponentConfig, PipelineConfig } from '../config/collectorConfig.js';
-import type { Consumer } from '../consumer/consumer.js';
+import { errorMessage, type Consumer } from '../consumer/consumer.js';
 import { fanout } from '../consumer/fanout.js';
 import type { Logger } from '../logger.js';
 import { SIGNAL_OPS } from '../signals.js';
@@ -115,7 +115,7 @@ export class Graph {
       } catch (err) {
         this.started.push(n);
         await this.shutdown();
-        throw new GraphError(`failed to start ${n.kind} "${n.id}": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new GraphError(`failed to start ${n.kind} "${n.id}": ${errorMessage(err)}`, { cause: err });
       }
       this.started.push(n);
     }
@@ -153,7 +153,7 @@ export class Graph {
       if (made === undefined) throw new Error('the factory returned nothing');
       return made;
     } catch (err) {
-      throw new GraphError(`failed to create ${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new GraphError(`failed to create ${what}: ${errorMessage(err)}`, { cause: err });
     }
   }
 
