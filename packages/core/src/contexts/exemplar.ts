@@ -4,8 +4,8 @@
  */
 import { PMap, type Exemplar, type Metric, type ResourceMetrics, type ScopeMetrics } from '@ottl/pdata';
 import {
-  expectSetFloat,
   expectSetInt,
+  floatField,
   idField,
   mapField,
   pathTable,
@@ -28,12 +28,11 @@ export const exemplarTable: PathTable<ExemplarTransformContext> = pathTable('exe
     (ctx) => ctx.exemplar.timeUnixNano,
     (ctx, v) => (ctx.exemplar.timeUnixNano = v),
   ),
-  double_value: {
-    doc: 'the double value; setting makes the value a double',
-    type: 'float',
-    get: (ctx) => ctx.exemplar.doubleValue,
-    set: (ctx, v) => (ctx.exemplar.doubleValue = expectSetFloat(v)),
-  },
+  double_value: floatField(
+    'the double value; setting makes the value a double',
+    (ctx) => ctx.exemplar.doubleValue,
+    (ctx, v) => (ctx.exemplar.doubleValue = v),
+  ),
   int_value: {
     doc: 'the int value; setting makes the value an int',
     type: 'int',

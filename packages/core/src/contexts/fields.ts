@@ -117,10 +117,6 @@ export function stringField<C>(doc: string, read: (ctx: C) => string, write: (ct
   return { doc, type: 'string', get: read, set: (ctx, v) => write(ctx, expectSetString(v)) };
 }
 
-export function boolField<C>(doc: string, read: (ctx: C) => boolean, write: (ctx: C, v: boolean) => void): FieldDef<C> {
-  return { doc, type: 'bool', get: read, set: (ctx, v) => write(ctx, expectSetBool(v)) };
-}
-
 export function floatField<C>(doc: string, read: (ctx: C) => number, write: (ctx: C, v: number) => void): FieldDef<C> {
   return { doc, type: 'float', get: read, set: (ctx, v) => write(ctx, expectSetFloat(v)) };
 }
