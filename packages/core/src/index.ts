@@ -97,3 +97,17 @@ export {
   type RuleFileComment,
 } from './language/ruleFile.js';
 export { renderGrammarDiagrams, GRAMMAR_DIAGRAMS_COMMAND } from './language/diagrams.js';
+export { LineIndex } from './diagnostics/lines.js';
+export {
+  renderDiagnostic,
+  renderFileDiagnostics,
+  sortBySource,
+  countSeverities,
+  summaryLine,
+  diagnosticJson,
+  makeStyle,
+  type Style,
+  type SourceFile,
+  type DiagnosticSource,
+  type Counts,
+} from './diagnostics/render.js';

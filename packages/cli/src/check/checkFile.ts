@@ -2,14 +2,12 @@
  * Checking one file: a `.ottl` rule file, or a Collector YAML file whose transform, filter,
  * routing and tail_sampling sections hold OTTL. Diagnostics point into the file.
  */
-import type { ContextName } from '@ottl/core';
+import { LineIndex, sortBySource, type ContextName } from '@ottl/core';
 import { compileGroup, type PlacedDiagnostic } from '../rules/group.js';
 import type { Environments } from '../rules/environments.js';
 import { compileRuleFile } from '../rules/ruleFile.js';
-import { LineIndex } from '../text/lines.js';
 import { findCollectorOttl } from '../yaml/collectorOttl.js';
-import type { EnvLookup } from '../yaml/expand.js';
-import { sortBySource } from '../render/diagnostics.js';
+import type { EnvLookup } from '@ottl/collector';
 
 export type FileKind = 'ottl' | 'yaml';
 

@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { Environments } from '../rules/environments.js';
 import { CliError, colorOption, contextOption, examples, expandPaths, featureGatesOption, parseGates, readTextFile, type CommonOptions } from '../cli/common.js';
 import { checkSource, fileKindOf, type FileCheck } from '../check/checkFile.js';
-import { countSeverities, diagnosticJson, renderFileDiagnostics, summaryLine } from '../render/diagnostics.js';
+import { countSeverities, diagnosticJson, renderFileDiagnostics, summaryLine } from '@ottl/core';
 import { styleFor } from '../render/style.js';
 
 interface CheckCommandOptions extends CommonOptions {

@@ -17,6 +17,7 @@ import {
   type Factory,
 } from '@ottl/collector';
 import { nodeComponents, readConfigFiles, runUntilSignal, startCollector, validateConfigFiles } from '@ottl/collector/node';
+import { styleFor } from '../render/style.js';
 
 interface ConfigOptions {
   config?: string[];
@@ -70,7 +71,7 @@ async function validate(opts: ConfigOptions): Promise<void> {
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (opts.format === 'json') printDiagnosticsJson(result.diagnostics);
-  else if (result.diagnostics.length > 0) process.stderr.write(renderConfigDiagnostics(result.diagnostics, result.sources) + '\n');
+  else if (result.diagnostics.length > 0) process.stderr.write(renderConfigDiagnostics(result.diagnostics, result.sources, styleFor(process.stderr)) + '\n');
   else process.stdout.write(`${(opts.config ?? []).join(', ')}: configuration is valid\n`);
   process.exitCode = errors.length > 0 ? 1 : 0;
 }

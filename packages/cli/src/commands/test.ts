@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { CliError, colorOption, examples, expandPaths, featureGatesOption, parseGates, type CommonOptions } from '../cli/common.js';
-import { renderFileDiagnostics } from '../render/diagnostics.js';
+import { renderFileDiagnostics } from '@ottl/core';
 import { styleFor } from '../render/style.js';
 import { unifiedDiff } from '../text/diff.js';
 import { runTestFile } from '../testing/runner.js';

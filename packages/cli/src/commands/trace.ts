@@ -5,7 +5,8 @@
  */
 import { Command, Option } from 'commander';
 import { readInput } from '../data/input.js';
-import { styleFor, type Style } from '../render/style.js';
+import { styleFor } from '../render/style.js';
+import type { Style } from '@ottl/core';
 import { Environments } from '../rules/environments.js';
 import { addRuleOptions, openSession, type RuleCliOptions } from '../run/session.js';
 import { Tracer, type TraceEntry } from '../run/trace.js';

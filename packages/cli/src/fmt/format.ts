@@ -6,8 +6,7 @@
  * would bake in the variable's value), or holds a lone `$` next to `$$` escapes.
  */
 import { CST, type Scalar } from 'yaml';
-import { formatRuleFile, parse, printCondition, printStatement, type BoolExprNode, type StatementNode } from '@ottl/core';
-import { LineIndex } from '../text/lines.js';
+import { formatRuleFile, parse, printCondition, printStatement, LineIndex, type BoolExprNode, type StatementNode } from '@ottl/core';
 import { findCollectorOttl, type YamlText } from '../yaml/collectorOttl.js';
 import type { FileKind } from '../check/checkFile.js';
 

@@ -4,7 +4,7 @@
  * list of a context.
  */
 import { functionSignature, paramKindText, type ContextSchema, type FunctionDef, type FunctionExample } from '@ottl/core';
-import type { Style } from './style.js';
+import type { Style } from '@ottl/core';
 
 function wrap(text: string, width: number, indent: string): string {
   const words = text.split(/\s+/).filter((w) => w !== '');

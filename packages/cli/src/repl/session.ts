@@ -5,16 +5,13 @@
  * (true/false) or a value expression (its value). Returns text to print; never throws on input.
  */
 import { PMap, LogRecord, Logs, Metric, Metrics, NumberDataPoint, ResourceLogs, ResourceMetrics, ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, SpanEvent, Traces } from '@ottl/pdata';
-import { CONTEXT_NAMES, allFunctionDefs, isContextName, type ContextName, type Diagnostic, type TransformContext } from '@ottl/core';
+import { CONTEXT_NAMES, allFunctionDefs, isContextName, renderFileDiagnostics, LineIndex, type ContextName, type Diagnostic, type TransformContext, type Style } from '@ottl/core';
 import type { Signal, SignalData } from '@ottl/collector';
 import { readInput } from '../data/input.js';
-import { renderFileDiagnostics } from '../render/diagnostics.js';
 import { renderFunction, renderPaths } from '../render/functionDocs.js';
-import type { Style } from '../render/style.js';
 import { displayValue } from '../render/value.js';
 import type { Environments } from '../rules/environments.js';
 import { signalsOfContext } from '../rules/pipeline.js';
-import { LineIndex } from '../text/lines.js';
 import { forEachItem, Locator } from '../run/locate.js';
 import { changes, Snapshotter } from '../run/snapshot.js';
 import { complete } from '@ottl/language-service';

@@ -18,9 +18,9 @@ import {
   type FunctionSetProcessor,
   type StatementNode,
   type StatementProgram,
+  type LineIndex,
 } from '@ottl/core';
-import type { LineIndex } from '../text/lines.js';
-import { placeDiagnostic, type TextOrigin } from '../text/origin.js';
+import { placeDiagnostic, type TextOrigin } from '@ottl/collector';
 import type { Environments } from './environments.js';
 
 /** One OTTL text and where it was written. */

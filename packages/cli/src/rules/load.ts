@@ -4,25 +4,23 @@
  * order, the ones a pipeline lists, or the ones named). OTTL problems come back as diagnostics
  * placed in their file; nothing runs when there is an error.
  */
-import type { ContextName, ErrorMode } from '@ottl/core';
+import { LineIndex, type ContextName, type ErrorMode, type SourceFile } from '@ottl/core';
 import {
   ConfigIssues,
   SIGNALS,
   filterProcessorFactory,
   parseYamlSource,
   transformProcessorFactory,
+  sliceOrigin,
   type CfgMap,
   type CfgNode,
   type FilterConfig,
   type Signal,
   type TransformConfig,
+  type EnvLookup,
 } from '@ottl/collector';
 import { CliError, readTextFile } from '../cli/common.js';
-import type { SourceFile } from '../render/diagnostics.js';
-import { LineIndex } from '../text/lines.js';
-import { sliceOrigin } from '../text/origin.js';
 import { findCollectorOttl } from '../yaml/collectorOttl.js';
-import type { EnvLookup } from '../yaml/expand.js';
 import type { Environments } from './environments.js';
 import { ALL_CONTEXTS, compileGroup, type PlacedDiagnostic, type SourceText } from './group.js';
 import { signalsOfContext, type Stage } from './pipeline.js';

@@ -12,9 +12,9 @@ import {
   type ContextName,
   type ErrorMode,
   type StatementProgram,
+  type LineIndex,
 } from '@ottl/core';
-import type { LineIndex } from '../text/lines.js';
-import { sliceOrigin } from '../text/origin.js';
+import { sliceOrigin } from '@ottl/collector';
 import type { Environments } from './environments.js';
 import { ALL_CONTEXTS, compileGroup, type PlacedDiagnostic, type SourceText } from './group.js';
 

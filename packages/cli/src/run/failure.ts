@@ -1,5 +1,5 @@
 /** How a run that stops on a propagated runtime error reports it (stderr; the command exits 1). */
-import type { Style } from '../render/style.js';
+import type { Style } from '@ottl/core';
 
 export function runtimeFailure(err: unknown, style: Style, where: string): string {
   const message = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@
  */
 import type { Logger as CoreLogger } from '@ottl/core';
 import { createLogger, type Logger as CollectorLogger } from '@ottl/collector';
-import type { Style } from '../render/style.js';
+import type { Style } from '@ottl/core';
 
 export class RuntimeReporter {
   private count = 0;

@@ -3,11 +3,10 @@
  * diagnostics on stderr), and the stage pipeline with its runtime reporter.
  */
 import { Option, type Command } from 'commander';
-import type { ContextName, ErrorMode } from '@ottl/core';
+import { countSeverities, renderFileDiagnostics, summaryLine, type ContextName, type ErrorMode, type Style } from '@ottl/core';
 import type { Signal } from '@ottl/collector';
 import { CliError, colorOption, contextOption, errorModeOption, featureGatesOption, parseGates } from '../cli/common.js';
-import { countSeverities, renderFileDiagnostics, summaryLine } from '../render/diagnostics.js';
-import { styleFor, type ColorChoice, type Style } from '../render/style.js';
+import { styleFor, type ColorChoice } from '../render/style.js';
 import { Environments } from '../rules/environments.js';
 import { loadRules } from '../rules/load.js';
 import { RulePipeline } from '../rules/pipeline.js';

@@ -23,16 +23,13 @@
  */
 import { isMap, isSeq, isScalar, parseDocument, type Document } from 'yaml';
 import { dirname, resolve } from 'node:path';
-import { SIGNAL_OPS, TRANSFORM_CONTEXTS, createLogger } from '@ottl/collector';
-import { isContextName, type ContextName, type ErrorMode } from '@ottl/core';
+import { SIGNAL_OPS, TRANSFORM_CONTEXTS, createLogger, scalarOrigin } from '@ottl/collector';
+import { isContextName, LineIndex, type ContextName, type ErrorMode, type SourceFile } from '@ottl/core';
 import { CliError, readTextFile } from '../cli/common.js';
-import type { SourceFile } from '../render/diagnostics.js';
 import { Environments } from '../rules/environments.js';
 import { compileGroup, type PlacedDiagnostic, type SourceText } from '../rules/group.js';
 import { fromCollectorYaml, fromRuleFile, fromStatements, type LoadedRules } from '../rules/load.js';
 import { RulePipeline, type Stage } from '../rules/pipeline.js';
-import { LineIndex } from '../text/lines.js';
-import { scalarOrigin } from '../yaml/scalar.js';
 import { forEachItem, Locator } from '../run/locate.js';
 import { prettyData, readTestData, TestDataError, type TestData } from './data.js';
 

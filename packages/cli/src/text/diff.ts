@@ -3,7 +3,7 @@
  * `@@ -a,b +c,d @@` hunks, coloured red/green when the style says so. Used by `run --diff` and by
  * `test` to show expected versus actual output.
  */
-import type { Style } from '../render/style.js';
+import type { Style } from '@ottl/core';
 
 export type DiffOp = { readonly op: ' ' | '-' | '+'; readonly line: string };
 

@@ -17,13 +17,9 @@
  * expansion, with positions mapped back to the YAML file through both.
  */
 import { Composer, Parser, isMap, type CST, isScalar, isSeq, isAlias, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { parse, type ContextName, type Diagnostic, type ErrorMode, type StatementNode } from '@ottl/core';
-import { FILTER_CONTEXTS, TRANSFORM_CONTEXTS } from '@ottl/collector';
-import type { LineIndex } from '../text/lines.js';
-import { composeOrigin, sliceOrigin, subOrigin, type TextOrigin } from '../text/origin.js';
+import { parse, type ContextName, type Diagnostic, type ErrorMode, type LineIndex, type StatementNode } from '@ottl/core';
+import { FILTER_CONTEXTS, TRANSFORM_CONTEXTS, expandScalar, subOrigin, type EnvLookup } from '@ottl/collector';
 import type { GroupSpec, PlacedDiagnostic, SourceText } from '../rules/group.js';
-import { expandConfigText, type EnvLookup } from './expand.js';
-import { scalarOrigin } from './scalar.js';
 
 export type ComponentKind = 'transform' | 'filter' | 'routing' | 'tail_sampling';
 export type SignalName = 'traces' | 'metrics' | 'logs' | 'profiles';
@@ -121,15 +117,11 @@ class Walker {
       this.problem(node, path, `expected an OTTL ${kind} (a string)`);
       return undefined;
     }
-    const raw = String(node.value);
-    const decoded: TextOrigin = typeof node.value === 'string' ? scalarOrigin(this.text, node) : sliceOrigin(node.range![0], raw.length);
-    const exp = expandConfigText(raw, this.env);
+    const exp = expandScalar(this.text, node, this.env);
     for (const p of exp.problems) {
-      const range = this.lines.range(decoded.start(Math.min(p.from, raw.length - 1)), decoded.end(Math.max(p.from, p.to - 1)));
-      this.diagnostics.push({ code: 'config-error', severity: 'error', message: `${path}: ${p.message}`, path, range, label: 'unsupported reference', ...(p.hint ? { hint: p.hint } : {}) });
+      this.diagnostics.push({ code: 'config-error', severity: 'error', message: `${path}: ${p.message}`, path, range: this.lines.range(p.from, p.to), label: 'unsupported reference', ...(p.hint ? { hint: p.hint } : {}) });
     }
-    const origin = exp.text === raw && !raw.includes('$') ? decoded : composeOrigin(decoded, exp.starts, exp.ends);
-    return { text: exp.text, origin, path, kind, node, substituted: exp.substituted, valueKind: kind, inFlow };
+    return { text: exp.text, origin: exp.origin, path, kind, node, substituted: exp.substituted, valueKind: kind, inFlow };
   }
 
   textList(node: YamlNode | null, path: string, kind: 'statement' | 'condition'): YamlText[] {

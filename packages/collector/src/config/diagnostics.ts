@@ -2,7 +2,7 @@
  * Configuration problems in the shape of every other diagnostic (shared docs/diagnostics.md), plus
  * the file they point into and the YAML path of the offending value.
  */
-import type { Diagnostic, DiagnosticCode, Position, Range } from '@ottl/core';
+import { LineIndex, countSeverities, makeStyle, renderDiagnostic, summaryLine, type Diagnostic, type DiagnosticCode, type Range, type Style } from '@ottl/core';
 
 /** One configuration text (a file, or `<object>` for configs built in code). */
 export interface ConfigSource {
@@ -74,56 +74,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** Position of `offset` in `text` (1-based line and column in UTF-16 units). */
-export function positionAt(text: string, offset: number, lineStarts: readonly number[] = lineStartsOf(text)): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { offset, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
 /**
- * Renders diagnostics like the rest of the toolchain: `error[code]: message`, the `--> file:line:col`
- * pointer, the source line with carets under the range and the label, then the hint; ends with a
- * summary line.
+ * Renders diagnostics like the rest of the toolchain (@ottl/core's renderer, as `ottl check`
+ * does): `error[code]: message`, the `--> file:line:col` pointer, the source lines with carets
+ * under the range and the label, then the hint; ends with a summary line. Diagnostics of
+ * configs built in code (no file) show the message and hint only.
  */
-export function renderConfigDiagnostics(diagnostics: readonly ConfigDiagnostic[], sources: readonly ConfigSource[] = []): string {
-  const out: string[] = [];
-  for (const d of diagnostics) {
-    out.push(`${d.severity}[${d.code}]: ${d.message}`);
-    const src = d.file !== undefined ? sources.find((s) => s.name === d.file) : undefined;
-    if (d.file !== undefined) out.push(`  --> ${d.file}:${d.range.start.line}:${d.range.start.column}`);
-    if (src) {
-      const lines = src.text.split('\n');
-      const lineText = (lines[d.range.start.line - 1] ?? '').replace(/\r$/, '');
-      const gutter = String(d.range.start.line);
-      const pad = ' '.repeat(gutter.length + 2);
-      const endCol = d.range.end.line === d.range.start.line ? d.range.end.column : lineText.length + 1;
-      const width = Math.max(1, endCol - d.range.start.column);
-      out.push(`${pad}|`, ` ${gutter} | ${lineText}`, `${pad}| ${' '.repeat(d.range.start.column - 1)}${'^'.repeat(width)}${d.label ? ' ' + d.label : ''}`);
-      if (d.hint !== undefined) out.push(`${pad}|`, `${pad}= hint: ${d.hint}`);
-    } else if (d.hint !== undefined) {
-      out.push(`  = hint: ${d.hint}`);
+export function renderConfigDiagnostics(diagnostics: readonly ConfigDiagnostic[], sources: readonly ConfigSource[] = [], style: Style = makeStyle(false)): string {
+  const lines = new Map<string, LineIndex>();
+  const sourceOf = (name: string) => {
+    let l = lines.get(name);
+    if (!l) {
+      const src = sources.find((s) => s.name === name);
+      if (!src) return { name };
+      lines.set(name, (l = new LineIndex(src.text)));
     }
-    out.push('');
-  }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+    return { name, lines: l };
+  };
+  const rendered = diagnostics.map((d) => renderDiagnostic(d, d.file === undefined ? undefined : sourceOf(d.file), style)).join('');
   const files = new Set(diagnostics.flatMap((d) => (d.file === undefined ? [] : [d.file]))).size;
-  const parts = [`${errors} error${errors === 1 ? '' : 's'}`];
-  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-  out.push(`${parts.join(', ')}${files > 0 ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}`);
-  return out.join('\n');
+  return rendered + summaryLine(countSeverities(diagnostics), files);
 }
 
 /** Up to three names closest to `name` by edit distance (for did-you-mean hints). */

@@ -1,60 +1,39 @@
 /**
  * Diagnostics of text embedded in a YAML scalar (OTTL statements and conditions) moved to the YAML
- * file: a range inside the scalar's value becomes a range in the file, through quotes, escapes and
- * line folding.
+ * file: a range inside the text becomes the exact range in the file it was written at, through
+ * quotes, escapes, line folding, block indentation and `$$` / `${env:…}` expansion (the same
+ * mapping `ottl check` uses, so both point at the same line:column).
  */
-import type { Diagnostic, Range } from '@ottl/core';
-import { positionAt, type ConfigDiagnostic, type ConfigIssues, type Location } from './diagnostics.js';
+import { LineIndex, type Diagnostic } from '@ottl/core';
+import type { ConfigDiagnostic, ConfigIssues, ConfigSource, Location } from './diagnostics.js';
+import { placeDiagnostic, sliceOrigin, type TextOrigin } from './origin.js';
 
-/** For each character of `value`, its offset in the source (plus one entry for the end). */
-function alignment(value: string, loc: Location): number[] {
-  const src = loc.source.text;
-  const end = loc.range.end.offset;
-  let s = loc.range.start.offset;
-  const first = src[s];
-  if (first === '"' || first === "'") s++;
-  else if (first === '|' || first === '>') {
-    const nl = src.indexOf('\n', s);
-    s = nl < 0 ? end : nl + 1;
-  }
-  const map: number[] = new Array<number>(value.length + 1);
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    let j = s;
-    // Skip what YAML removed: indentation, folded line breaks, escape backslashes, doubled quotes.
-    while (j < end && j - s < 12 && src[j] !== ch) j++;
-    if (j < end && src[j] === ch) {
-      map[i] = j;
-      s = j + 1;
-    } else {
-      map[i] = Math.min(s, end);
-      s = Math.min(s + 1, end);
-    }
-  }
-  map[value.length] = value.length > 0 ? map[value.length - 1]! + 1 : s;
-  return map;
+/** An OTTL text read from a config value, with where it was written. */
+export interface EmbeddedText {
+  readonly text: string;
+  /** The YAML path of the value: `processors.transform.log_statements[0]`. */
+  readonly path: string;
+  readonly loc: Location | undefined;
+  /** Where each character of `text` was written (string scalars read from YAML). */
+  readonly origin?: TextOrigin | undefined;
 }
 
-/** `range` (relative to `value`) as a range in the file of `loc`. */
-export function rangeInSource(value: string, loc: Location, range: Range): Range {
-  const map = alignment(value, loc);
-  const at = (o: number) => map[Math.max(0, Math.min(o, value.length))]!;
-  const start = at(range.start.offset);
-  const endOff = range.end.offset > range.start.offset ? at(range.end.offset - 1) + 1 : start;
-  return { start: positionAt(loc.source.text, start), end: positionAt(loc.source.text, endOff) };
+const lineIndexes = new WeakMap<ConfigSource, LineIndex>();
+
+function linesOf(source: ConfigSource): LineIndex {
+  let lines = lineIndexes.get(source);
+  if (!lines) lineIndexes.set(source, (lines = new LineIndex(source.text)));
+  return lines;
 }
 
-/** Adds diagnostics of an embedded `value` (found at `loc` under YAML `path`) to `issues`. */
-export function reportEmbedded(issues: ConfigIssues, path: string, value: string, loc: Location | undefined, diagnostics: readonly Diagnostic[]): void {
+/** Adds diagnostics of an embedded text (ranges relative to `t.text`) to `issues`. */
+export function reportEmbedded(issues: ConfigIssues, t: EmbeddedText, diagnostics: readonly Diagnostic[]): void {
+  const loc = t.loc;
+  const origin = t.origin ?? (loc ? sliceOrigin(loc.range.start.offset, t.text.length) : undefined);
   for (const d of diagnostics) {
-    const moved: ConfigDiagnostic = {
-      ...d,
-      message: `${path}: ${d.message}`,
-      path,
-      range: loc ? rangeInSource(value, loc, d.range) : d.range,
-      ...(loc ? { file: loc.source.name } : {}),
-      ...(d.related ? { related: d.related.map((r) => ({ ...r, range: loc ? rangeInSource(value, loc, r.range) : r.range })) } : {}),
-    };
+    const placed = loc && origin ? placeDiagnostic(d, origin, linesOf(loc.source)) : d;
+    const moved: ConfigDiagnostic = { ...placed, message: `${t.path}: ${d.message}`, path: t.path, ...(loc ? { file: loc.source.name } : {}) };
+    // A fix's new text would need the scalar's quoting and escaping.
     delete (moved as { fix?: unknown }).fix;
     issues.push(moved);
   }

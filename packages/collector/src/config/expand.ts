@@ -2,8 +2,14 @@
  * The Collector's expansion of configuration strings, keeping track of positions: `$$` is a
  * literal `$`, `${env:NAME}`, `${env:NAME:-default}` and `${NAME}` are replaced by the variable's
  * value (unset: empty, or the default). Other `${scheme:…}` references are not supported and are
- * reported. Each character of the result knows the characters of the input it came from.
+ * reported. Each character of the result knows the characters of the input it came from, and
+ * (through {@link expandScalar}) the place in the YAML file it was written.
  */
+import type { Scalar } from 'yaml';
+import { composeOrigin, fileOffsets, sliceOrigin, type TextOrigin } from './origin.js';
+import { scalarOrigin } from './scalar.js';
+
+/** Reads environment variables for `${env:NAME}`. */
 export type EnvLookup = (name: string) => string | undefined;
 
 export interface Expansion {
@@ -72,4 +78,32 @@ function resolve(body: string, from: number, to: number, env: EnvLookup, problem
   const v = env(name);
   if (v === undefined || (v === '' && dflt >= 0)) return dflt >= 0 ? rest.slice(dflt + 2) : '';
   return v;
+}
+
+/** A YAML scalar's value after decoding and expansion, with file offsets for every character. */
+export interface ExpandedScalar {
+  readonly text: string;
+  /** File offsets (in the YAML source) of each character of `text`. */
+  readonly origin: TextOrigin;
+  /** True when at least one `${…}` reference was replaced: the text is not what the file says. */
+  readonly substituted: boolean;
+  /** Unsupported or malformed references, as half-open file offsets of the reference. */
+  readonly problems: { readonly message: string; readonly hint?: string; readonly from: number; readonly to: number }[];
+}
+
+/**
+ * Expands the value of scalar `node` of the YAML text `src`. Positions go through the YAML
+ * decoding (quotes, escapes, folding, block indentation) and then through the expansion, so a
+ * range of the expanded text maps to the exact file range it was written at.
+ */
+export function expandScalar(src: string, node: Scalar, env: EnvLookup): ExpandedScalar {
+  const raw = String(node.value);
+  const decoded = typeof node.value === 'string' ? scalarOrigin(src, node) : sliceOrigin(node.range?.[0] ?? 0, raw.length);
+  const exp = expandConfigText(raw, env);
+  const problems = exp.problems.map((p) => {
+    const [from, to] = fileOffsets(decoded, p.from, p.to);
+    return { message: p.message, ...(p.hint !== undefined ? { hint: p.hint } : {}), from, to };
+  });
+  const origin = raw.includes('$') ? composeOrigin(decoded, exp.starts, exp.ends) : decoded;
+  return { text: exp.text, origin, substituted: exp.substituted, problems };
 }

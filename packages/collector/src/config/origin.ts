@@ -3,8 +3,7 @@
  * contiguous slice of it; a statement in a YAML scalar is not (quotes, escapes, folding, `$$`), so
  * each UTF-16 unit of the text knows the file range it was decoded from.
  */
-import type { Diagnostic, Range } from '@ottl/core';
-import type { LineIndex } from './lines.js';
+import type { Diagnostic, LineIndex, Range } from '@ottl/core';
 
 export interface TextOrigin {
   /** Length of the OTTL text. */

@@ -7,7 +7,7 @@
  * close without ever leaving the scalar.
  */
 import type { Scalar } from 'yaml';
-import { tableOrigin, type TextOrigin } from '../text/origin.js';
+import { tableOrigin, type TextOrigin } from './origin.js';
 
 class Out {
   readonly chars: string[] = [];

@@ -4,7 +4,10 @@
  * with its YAML path and line:column. Loading = YAML parse → `${…}` expansion → merge of files.
  */
 import { isMap, isScalar, isSeq, isAlias, parseDocument, type Node as YamlNode } from 'yaml';
-import { ConfigIssues, lineStartsOf, positionAt, type ConfigSource, type Location } from './diagnostics.js';
+import { LineIndex } from '@ottl/core';
+import { ConfigIssues, type ConfigSource, type Location } from './diagnostics.js';
+import { expandScalar, type EnvLookup } from './expand.js';
+import type { TextOrigin } from './origin.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -12,6 +15,8 @@ export interface CfgScalar {
   readonly kind: 'scalar';
   readonly value: Scalar;
   readonly loc?: Location;
+  /** String values read from YAML: where each character of `value` was written in the file. */
+  readonly origin?: TextOrigin;
 }
 export interface CfgSeq {
   readonly kind: 'seq';
@@ -30,19 +35,17 @@ export interface CfgMap {
 }
 export type CfgNode = CfgScalar | CfgSeq | CfgMap;
 
-/** Reads environment variables for `${env:NAME}`; defaults to `process.env` where it exists. */
-export type EnvLookup = (name: string) => string | undefined;
+export type { EnvLookup };
 
+/** Reads environment variables from `process.env` where it exists (the default {@link EnvLookup}). */
 export const processEnv: EnvLookup = (name) => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name];
 
 /** Parses one YAML source into a located tree (an empty document is an empty map). */
 export function parseYamlSource(source: ConfigSource, issues: ConfigIssues, env: EnvLookup = processEnv): CfgMap {
-  const starts = lineStartsOf(source.text);
-  const locOf = (from: number, to: number): Location => ({
-    source,
-    range: { start: positionAt(source.text, from, starts), end: positionAt(source.text, to, starts) },
-  });
-  const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, merge: true });
+  const lines = new LineIndex(source.text);
+  const locOf = (from: number, to: number): Location => ({ source, range: lines.range(from, to) });
+  // Source tokens give block scalars' indentation, for exact positions inside them.
+  const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, merge: true, keepSourceTokens: true });
   for (const e of doc.errors) {
     issues.add('invalid-yaml', '', locOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), e.message.split('\n')[0]!, { label: 'here' });
   }
@@ -72,7 +75,14 @@ export function parseYamlSource(source: ConfigSource, issues: ConfigIssues, env:
     if (isScalar(node)) {
       const v = node.value;
       const plain = node.type === 'PLAIN';
-      if (typeof v === 'string') return { kind: 'scalar', value: expand(v, plain, loc, path, issues, env), ...(loc ? { loc } : {}) };
+      if (typeof v === 'string') {
+        const exp = expandScalar(source.text, node, env);
+        for (const p of exp.problems) issues.add('config-error', path, locOf(p.from, p.to), p.message, { label: 'unsupported reference', ...(p.hint !== undefined ? { hint: p.hint } : {}) });
+        // A plain scalar that is exactly one reference takes the type its text has as a YAML
+        // scalar (`${env:PORT}` with PORT=4317 is a number), like the Collector.
+        const value = plain && WHOLE_REF.test(v) ? typedScalar(exp.text) : exp.text;
+        return { kind: 'scalar', value, ...(loc ? { loc } : {}), ...(typeof value === 'string' ? { origin: exp.origin } : {}) };
+      }
       if (typeof v === 'bigint') return { kind: 'scalar', value: Number(v), ...(loc ? { loc } : {}) };
       if (v === null || typeof v === 'number' || typeof v === 'boolean') return { kind: 'scalar', value: v, ...(loc ? { loc } : {}) };
       return { kind: 'scalar', value: String(v), ...(loc ? { loc } : {}) };
@@ -92,51 +102,7 @@ export function joinPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-const REF = /\$\$|\$\{([^}]*)\}/g;
-
-/**
- * Expands `${env:NAME}`, `${env:NAME:-default}` and `${NAME}` (the env scheme is the default) and
- * turns `$$` into `$`. A plain (unquoted) scalar that is exactly one reference takes the type the
- * variable's text has as a YAML scalar (`${env:PORT}` with PORT=4317 is a number), like the
- * Collector; anything else stays a string. Unset variables expand to the empty string.
- */
-function expand(text: string, plain: boolean, loc: Location | undefined, path: string, issues: ConfigIssues, env: EnvLookup): Scalar {
-  if (!text.includes('$')) return text;
-  let whole: string | undefined;
-  const out = text.replace(REF, (match, body: string | undefined, offset: number) => {
-    if (match === '$$') return '$';
-    const value = resolveRef(body!, loc, path, issues, env);
-    if (offset === 0 && match.length === text.length) whole = value;
-    return value;
-  });
-  if (whole !== undefined && plain) return typedScalar(whole);
-  return out;
-}
-
-function resolveRef(body: string, loc: Location | undefined, path: string, issues: ConfigIssues, env: EnvLookup): string {
-  let scheme = 'env';
-  let rest = body;
-  const colon = body.indexOf(':');
-  if (colon >= 0 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(body.slice(0, colon))) {
-    scheme = body.slice(0, colon);
-    rest = body.slice(colon + 1);
-  }
-  if (scheme !== 'env') {
-    issues.add('config-error', path, loc, `unsupported config provider scheme "${scheme}" in \${${body}}`, {
-      hint: 'only ${env:NAME} and ${env:NAME:-default} references are supported',
-    });
-    return '';
-  }
-  const dflt = rest.indexOf(':-');
-  const name = dflt >= 0 ? rest.slice(0, dflt) : rest;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-    issues.add('config-error', path, loc, `invalid environment variable name "${name}" in \${${body}}`);
-    return '';
-  }
-  const value = env(name);
-  if (value === undefined || (value === '' && dflt >= 0)) return dflt >= 0 ? rest.slice(dflt + 2) : '';
-  return value;
-}
+const WHOLE_REF = /^\$\{[^}]*\}$/;
 
 function typedScalar(text: string): Scalar {
   if (text === '') return '';

@@ -16,15 +16,11 @@ import {
 } from '@ottl/core';
 import type { DecodeContext, Decoder } from '../config/schema.js';
 import { list, oneOf, optional, string, struct } from '../config/schema.js';
-import { reportEmbedded } from '../config/embedded.js';
+import { reportEmbedded, type EmbeddedText } from '../config/embedded.js';
 import type { Location } from '../config/diagnostics.js';
 
 /** One OTTL text with where it was written. */
-export interface OttlText {
-  readonly text: string;
-  readonly path: string;
-  readonly loc: Location | undefined;
-}
+export type OttlText = EmbeddedText;
 
 /** A group of texts executed together in one context. */
 export interface OttlGroup {
@@ -49,7 +45,10 @@ export const textList: Decoder<OttlText[]> = {
   decode(node, ctx) {
     const texts = list(string()).decode(node, ctx);
     const items = node?.kind === 'seq' ? node.items : [];
-    return texts.map((text, i) => ({ text, path: `${ctx.path}[${i}]`, loc: items[i]?.loc ?? ctx.loc }));
+    return texts.map((text, i) => {
+      const item = items[i];
+      return { text, path: `${ctx.path}[${i}]`, loc: item?.loc ?? ctx.loc, origin: item?.kind === 'scalar' ? item.origin : undefined };
+    });
   },
 };
 
@@ -146,7 +145,7 @@ export function resolveGroupContext(
     const r = parse(t.text, k, { offset: base[i]! });
     const errs = r.diagnostics.map((d) => ({ ...d, range: shift(d.range, base[i]!) }));
     if (errs.some((d) => d.severity === 'error')) syntaxErrors = true;
-    reportEmbedded(ctx.issues, t.path, t.text, t.loc, errs);
+    reportEmbedded(ctx.issues, t, errs);
     if (r.ast) asts.push(r.ast);
   });
   if (syntaxErrors) return undefined;
@@ -178,7 +177,7 @@ function reportAt(ctx: DecodeContext, texts: readonly OttlText[], base: readonly
   while (i > 0 && base[i]! > d.range.start.offset) i--;
   const t = texts[i];
   if (!t) return void ctx.issues.push({ ...d, path: ctx.path, message: `${ctx.path}: ${d.message}` });
-  reportEmbedded(ctx.issues, t.path, t.text, t.loc, [{ ...d, range: shift(d.range, base[i]!) }]);
+  reportEmbedded(ctx.issues, t, [{ ...d, range: shift(d.range, base[i]!) }]);
 }
 
 /** Reports compile diagnostics returned per text (`byText`, in the order statements then conditions). */
@@ -186,7 +185,7 @@ export function reportByText(ctx: DecodeContext, g: OttlGroup, byText: readonly 
   const texts = [...g.texts, ...g.conditions];
   byText.forEach((ds, i) => {
     const t = texts[i];
-    if (t) reportEmbedded(ctx.issues, t.path, t.text, t.loc, ds);
+    if (t) reportEmbedded(ctx.issues, t, ds);
   });
 }
 

@@ -1,9 +1,9 @@
 /**
  * Line bookkeeping for one source text: offsets ↔ 1-based line:column (UTF-16 units), and the
- * text of a line without its line break. Every range the CLI prints or emits as JSON is computed
- * here, so `.ottl` files and YAML files number lines and columns the same way.
+ * text of a line without its line break. Every range the CLI and the collector print or emit as
+ * JSON is computed here, so `.ottl` files and YAML files number lines and columns the same way.
  */
-import type { Position, Range } from '@ottl/core';
+import type { Position, Range } from './diagnostic.js';
 
 export class LineIndex {
   private readonly starts: number[];

@@ -11,10 +11,62 @@
  *
  * Related ranges are drawn with `-` under their own lines (or the same line) with their message.
  * Also the JSON form (`--format json`): one object per diagnostic, with the file it points into.
+ * Used by the CLI (`.ottl` files, YAML, the REPL) and the collector (config errors) alike.
  */
-import type { Diagnostic, Severity } from '@ottl/core';
-import type { LineIndex } from '../text/lines.js';
-import type { Style } from './style.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
+import type { LineIndex } from './lines.js';
+
+/** How text is coloured; {@link makeStyle} gives the ANSI one or the plain one. */
+export interface Style {
+  readonly enabled: boolean;
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  cyan(s: string): string;
+  /** The colour of a severity (error red, warning yellow, info cyan), bold. */
+  severity(severity: Severity, s: string): string;
+}
+
+function sgr(open: number, close: number): (s: string) => string {
+  return (s) => (s === '' ? s : `\u001b[${open}m${s}\u001b[${close}m`);
+}
+
+const PLAIN: Style = {
+  enabled: false,
+  bold: (s) => s,
+  dim: (s) => s,
+  red: (s) => s,
+  green: (s) => s,
+  yellow: (s) => s,
+  blue: (s) => s,
+  cyan: (s) => s,
+  severity: (_sev, s) => s,
+};
+
+const bold = sgr(1, 22);
+const red = sgr(31, 39);
+const yellow = sgr(33, 39);
+const cyan = sgr(36, 39);
+
+const COLORED: Style = {
+  enabled: true,
+  bold,
+  dim: sgr(2, 22),
+  red,
+  green: sgr(32, 39),
+  yellow,
+  blue: sgr(34, 39),
+  cyan,
+  severity: (sev, s) => bold(sev === 'error' ? red(s) : sev === 'warning' ? yellow(s) : cyan(s)),
+};
+
+/** ANSI colours (`true`), or plain text byte for byte the same as the coloured text stripped. */
+export function makeStyle(color: boolean): Style {
+  return color ? COLORED : PLAIN;
+}
 
 /** A file's name (as the user gave it) and its text. */
 export interface SourceFile {
@@ -65,8 +117,22 @@ function marksOf(file: LineIndex, startOffset: number, endOffset: number, primar
   return marks;
 }
 
+/**
+ * Where a diagnostic points: a file with its text (the excerpt is drawn), only a file's name (the
+ * `-->` pointer alone), or nothing (configurations built in code: message and hint only).
+ */
+export type DiagnosticSource = SourceFile | { readonly name: string } | undefined;
+
 /** One diagnostic, ending with an empty line. */
-export function renderDiagnostic(d: Diagnostic, file: SourceFile, style: Style): string {
+export function renderDiagnostic(d: Diagnostic, file: DiagnosticSource, style: Style): string {
+  const head = `${style.severity(d.severity, `${d.severity}[${d.code}]`)}${style.bold(`: ${d.message}`)}`;
+  if (file === undefined || !('lines' in file)) {
+    const out = [head];
+    if (file !== undefined) out.push(`  ${style.blue('-->')} ${file.name}:${d.range.start.line}:${d.range.start.column}`);
+    if (d.hint !== undefined) out.push(`  ${style.bold('= hint:')} ${d.hint}`);
+    out.push('');
+    return out.join('\n') + '\n';
+  }
   const marks = [
     ...marksOf(file.lines, d.range.start.offset, d.range.end.offset, true, d.label ?? ''),
     ...(d.related ?? []).flatMap((r) => marksOf(file.lines, r.range.start.offset, r.range.end.offset, false, r.message)),
@@ -74,11 +140,7 @@ export function renderDiagnostic(d: Diagnostic, file: SourceFile, style: Style):
   const lines = [...new Set(marks.map((m) => m.line))].sort((a, b) => a - b);
   const width = String(lines[lines.length - 1] ?? d.range.start.line).length;
   const bar = style.blue(`${' '.repeat(width + 1)} |`);
-  const out: string[] = [
-    `${style.severity(d.severity, `${d.severity}[${d.code}]`)}${style.bold(`: ${d.message}`)}`,
-    `${' '.repeat(width + 1)}${style.blue('-->')} ${file.name}:${d.range.start.line}:${d.range.start.column}`,
-    bar,
-  ];
+  const out: string[] = [head, `${' '.repeat(width + 1)}${style.blue('-->')} ${file.name}:${d.range.start.line}:${d.range.start.column}`, bar];
   let previous: number | undefined;
   for (const line of lines) {
     if (previous !== undefined && line > previous + 1) out.push(style.blue('...'));
@@ -130,12 +192,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `2 errors, 1 warning in 1 file` (`files`: the files the diagnostics are in). */
+/**
+ * `2 errors, 1 warning in 1 file` (`files`: the files the diagnostics are in; with 0, for
+ * configurations built in code, the ` in …` part is left out).
+ */
 export function summaryLine(counts: Counts, files: number): string {
   const parts = [plural(counts.errors, 'error')];
   if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'));
   if (counts.infos > 0) parts.push(`${counts.infos} info`);
-  return `${parts.join(', ')} in ${plural(files, 'file')}`;
+  return files > 0 ? `${parts.join(', ')} in ${plural(files, 'file')}` : parts.join(', ');
 }
 
 /** The JSON form of a diagnostic in a file (`--format json`), keys in a stable order. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '@ottl/core';
-import { LineIndex } from '../../text/lines.js';
-import { renderDiagnostic, summaryLine } from '../diagnostics.js';
-import { makeStyle, wantsColor } from '../style.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { LineIndex } from '../lines.js';
+import { makeStyle, renderDiagnostic, summaryLine } from '../render.js';
 
 const plain = makeStyle(false);
 
@@ -33,11 +32,7 @@ describe('diagnostic rendering', () => {
     expect(renderDiagnostic(diag(text, 7, 7), { name: 'f', lines: new LineIndex(text) }, plain)).toContain(' 1 |     set(x,\n   |           ^ here\n');
   });
 
-  it('colours only when asked: TTY without NO_COLOR, or --color always', () => {
-    expect(wantsColor({ isTTY: true }, 'auto', {})).toBe(true);
-    expect(wantsColor({ isTTY: true }, 'auto', { NO_COLOR: '1' })).toBe(false);
-    expect(wantsColor({ isTTY: false }, 'auto', {})).toBe(false);
-    expect(wantsColor({ isTTY: false }, 'always', { NO_COLOR: '1' })).toBe(true);
+  it('colours with the ANSI style, and the plain style is the coloured text stripped', () => {
     const text = 'x';
     const coloured = renderDiagnostic(diag(text, 0, 1), { name: 'f', lines: new LineIndex(text) }, makeStyle(true));
     expect(coloured).toContain('\u001b[1m\u001b[31merror[unexpected-token]\u001b[39m\u001b[22m');
