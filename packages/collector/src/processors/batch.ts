@@ -3,8 +3,8 @@
  *
  * `consume` takes ownership of the data, appends it to the pending batch and resolves at once; a
  * batch is sent when it reaches `send_batch_size` items or when `timeout` passed since its first
- * item, split so that no batch exceeds `send_batch_max_size`. Downstream errors are logged and
- * counted (the batch is not retried here; use an exporter's retry and queue). Shutdown sends what
+ * item, split so that no batch exceeds `send_batch_max_size`. Downstream errors are logged with
+ * the number of items lost (the batch is not retried here; use an exporter's retry and queue). Shutdown sends what
  * is pending and waits for every send in flight. Profiles pass through unbatched (requests carry
  * their own dictionary and are not merged).
  */
@@ -82,11 +82,8 @@ class BatchProcessor<T> implements Processor<T> {
     this.pendingCount += n;
     if (this.cfg.timeout === 0 || (this.cfg.send_batch_size > 0 && this.pendingCount >= this.cfg.send_batch_size)) {
       this.flush(this.cfg.timeout === 0 ? 'none' : 'size');
-    } else if (this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.flush('timeout');
-      }, this.cfg.timeout);
+    } else {
+      this.armTimer();
     }
     return this.backpressure();
   }
@@ -127,12 +124,16 @@ class BatchProcessor<T> implements Processor<T> {
       this.sizeHist.record(n);
       this.send(batch, n);
     }
-    if (this.pendingCount > 0 && this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.flush('timeout');
-      }, this.cfg.timeout);
-    }
+    if (this.pendingCount > 0) this.armTimer();
+  }
+
+  /** Starts the timeout for the pending batch unless it is running. */
+  private armTimer(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush('timeout');
+    }, this.cfg.timeout);
   }
 
   private send(batch: T, n: number): void {
