@@ -12,7 +12,6 @@ import * as grpc from '@grpc/grpc-js';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
-import { PdataDecodeError } from '@ottl/pdata';
 import { SIGNALS, type Signal } from '../component/componentId.js';
 import { SharedComponents, type Component, type CreateSettings, type Endpoint, type ReceiverFactory, type SignalData } from '../component/component.js';
 import { int, list, string, struct, bool, type Infer, raw } from '../config/schema.js';
@@ -270,8 +269,7 @@ class OtlpReceiver implements Component {
     try {
       data = format === 'proto' ? route.ops.decodeProto(body) : route.ops.decodeJson(body);
     } catch (err) {
-      const msg = err instanceof PdataDecodeError ? err.message : errorMessage(err);
-      return reply(res, 400, format, 3, `invalid ${signal} request: ${msg}`);
+      return reply(res, 400, format, 3, `invalid ${signal} request: ${errorMessage(err)}`);
     }
     const n = route.ops.count(data);
     try {
