@@ -2,7 +2,7 @@ import { PMap } from '@ottl/pdata';
 import type { FunctionDef, FunctionRef, GetSetter, Getter } from '../../types/signature.js';
 import { OttlCreateError } from '../../types/values.js';
 import { dynamicRegex } from '../internal/regex.js';
-import { replaceMatchesWithFunction } from '../internal/replacement.js';
+import { REGEX_REPLACEMENT_PARAMS, replaceMatchesWithFunction } from '../internal/replacement.js';
 import { editMap } from '../internal/targets.js';
 
 /**
@@ -15,18 +15,7 @@ export const definition: FunctionDef = {
     { name: 'target', kind: { kind: 'getsetter' }, description: 'the path holding the map' },
     { name: 'mode', kind: { kind: 'literal', type: 'string' }, description: '`value` or `key`' },
     { name: 'regex', kind: { kind: 'getter', type: 'string' }, description: 'an RE2 regular expression' },
-    {
-      name: 'replacement',
-      kind: { kind: 'getter', type: 'string' },
-      description: 'the replacement; `$1`, `${1}`, `$name`, `${name}` refer to groups, `$$` is a `$`',
-    },
-    { name: 'function', kind: { kind: 'function' }, optional: true, description: 'a converter applied to each expanded replacement' },
-    {
-      name: 'replacementFormat',
-      kind: { kind: 'getter', type: 'string' },
-      optional: true,
-      description: 'a format with one `%s` for the function result (only with `function`)',
-    },
+    ...REGEX_REPLACEMENT_PARAMS,
   ],
   returns: 'void',
   doc: {

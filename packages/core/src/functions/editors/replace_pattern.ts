@@ -1,6 +1,6 @@
 import type { FunctionDef, FunctionRef, GetSetter, Getter } from '../../types/signature.js';
 import { dynamicRegex } from '../internal/regex.js';
-import { replaceMatchesWithFunction } from '../internal/replacement.js';
+import { REGEX_REPLACEMENT_PARAMS, replaceMatchesWithFunction } from '../internal/replacement.js';
 
 /** `replace_pattern(target, regex, replacement, Optional[function], Optional[replacementFormat])` (ottlfuncs/func_replace_pattern.go). */
 export const definition: FunctionDef = {
@@ -8,23 +8,7 @@ export const definition: FunctionDef = {
   params: [
     { name: 'target', kind: { kind: 'getsetter' }, description: 'the path holding the string' },
     { name: 'regex', kind: { kind: 'getter', type: 'string' }, description: 'an RE2 regular expression' },
-    {
-      name: 'replacement',
-      kind: { kind: 'getter', type: 'string' },
-      description: 'the replacement; `$1`, `${1}`, `$name`, `${name}` refer to groups, `$$` is a `$`',
-    },
-    {
-      name: 'function',
-      kind: { kind: 'function' },
-      optional: true,
-      description: 'a converter applied to each expanded replacement (e.g. `SHA256`)',
-    },
-    {
-      name: 'replacementFormat',
-      kind: { kind: 'getter', type: 'string' },
-      optional: true,
-      description: 'a format with one `%s` for the function result (only with `function`)',
-    },
+    ...REGEX_REPLACEMENT_PARAMS,
   ],
   returns: 'void',
   doc: {

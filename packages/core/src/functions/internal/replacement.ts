@@ -63,6 +63,33 @@ export function replaceMatchesWithFunction(
   );
 }
 
+const REPLACEMENT_FORMAT_PARAM: ParamDef = {
+  name: 'replacementFormat',
+  kind: { kind: 'getter', type: 'string' },
+  optional: true,
+  description: 'a format with one `%s` for the function result (only with `function`)',
+};
+
+/**
+ * The `replacement`, `function` and `replacementFormat` parameters of `replace_pattern` and
+ * `replace_all_patterns`: the replacement is a string template whose `$1`, `${name}` refer to the
+ * regex's groups; with a function, each match's expanded replacement is handed to it.
+ */
+export const REGEX_REPLACEMENT_PARAMS: readonly ParamDef[] = [
+  {
+    name: 'replacement',
+    kind: { kind: 'getter', type: 'string' },
+    description: 'the replacement; `$1`, `${1}`, `$name`, `${name}` refer to groups, `$$` is a `$`',
+  },
+  {
+    name: 'function',
+    kind: { kind: 'function' },
+    optional: true,
+    description: 'a converter applied to each expanded replacement (e.g. `SHA256`)',
+  },
+  REPLACEMENT_FORMAT_PARAM,
+];
+
 /**
  * The `replacement`, `function` and `replacementFormat` parameters of `replace_match` and
  * `replace_all_matches`. The replacement is read as any value: without a function it must be a
@@ -76,12 +103,7 @@ export const GLOB_REPLACEMENT_PARAMS: readonly ParamDef[] = [
     optional: true,
     description: 'a converter applied to the replacement (e.g. `SHA256`)',
   },
-  {
-    name: 'replacementFormat',
-    kind: { kind: 'getter', type: 'string' },
-    optional: true,
-    description: 'a format with one `%s` for the function result (only with `function`)',
-  },
+  REPLACEMENT_FORMAT_PARAM,
 ];
 
 /** The replacement string of `replace_match` / `replace_all_matches`, from their bound arguments 2–4. */
