@@ -1,10 +1,9 @@
 import type { PMap } from './pcommon.js';
-import { Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
+import { AttrMsg, Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
 import type { Rd, Wr } from './internal/wire.js';
 
 /** resource/v1 Resource. */
-export class Resource extends Msg {
-  private _attrs: PMap | null = null;
+export class Resource extends AttrMsg {
   private _dropped = 0;
   private _entityRefs: EntityRef[] | null = null;
 
@@ -13,7 +12,7 @@ export class Resource extends Msg {
   }
 
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(1));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -31,9 +30,6 @@ export class Resource extends Msg {
 
   protected override _mapField(): number {
     return 1;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -55,13 +51,13 @@ export class Resource extends Msg {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 1);
+    this._resetAttrs();
     this._dropped = 0;
     this._entityRefs = null;
   }
 
   _enc(w: Wr): void {
-    this._encMap(w, 1, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x10);
       w.u32(this._dropped);
@@ -69,12 +65,8 @@ export class Resource extends Msg {
     if (this._entityRefs !== null) for (const m of this._entityRefs) encMsg(w, 0x1a, m, 1);
   }
 
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     freezeAll(this._entityRefs);
   }
 }
@@ -176,10 +168,9 @@ export class EntityRef extends Msg {
 }
 
 /** common/v1 InstrumentationScope. */
-export class InstrumentationScope extends Msg {
+export class InstrumentationScope extends AttrMsg {
   private _name = '';
   private _version = '';
-  private _attrs: PMap | null = null;
   private _dropped = 0;
 
   static create(init?: Init<InstrumentationScope>): InstrumentationScope {
@@ -203,7 +194,7 @@ export class InstrumentationScope extends Msg {
     this._version = v;
   }
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(3));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -216,9 +207,6 @@ export class InstrumentationScope extends Msg {
 
   protected override _mapField(): number {
     return 3;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -243,7 +231,7 @@ export class InstrumentationScope extends Msg {
   protected _reset(): void {
     this._name = '';
     this._version = '';
-    this._resetMap(this._attrs, 3);
+    this._resetAttrs();
     this._dropped = 0;
   }
 
@@ -256,18 +244,10 @@ export class InstrumentationScope extends Msg {
       w.tag(0x12);
       w.str(this._version);
     }
-    this._encMap(w, 3, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x20);
       w.u32(this._dropped);
     }
-  }
-
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
   }
 }

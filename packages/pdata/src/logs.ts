@@ -2,7 +2,7 @@ import { SpanId, TraceId } from './ids.js';
 import { PENDING, PMap, PSlice, isContainerClean, type AttrValue, type Slot } from './pcommon.js';
 import { decodeAnyValue, encodeAnyValue } from './internal/anyvalue.js';
 import { RequestBase, ResourceGroup, ScopeGroup } from './internal/groups.js';
-import { Msg, applyInit, type Init } from './internal/msg.js';
+import { AttrMsg, applyInit, type Init } from './internal/msg.js';
 import type { Rd, Wr } from './internal/wire.js';
 import { readSpanId, readTraceId, writeId } from './internal/idwire.js';
 
@@ -56,7 +56,7 @@ export class ScopeLogs extends ScopeGroup<LogRecord> {
 }
 
 /** logs/v1 LogRecord. `body` is any {@link AttrValue} (`null` = Empty). */
-export class LogRecord extends Msg {
+export class LogRecord extends AttrMsg {
   private _time = 0n;
   private _observedTime = 0n;
   private _severityNumber = 0;
@@ -64,7 +64,6 @@ export class LogRecord extends Msg {
   private _body: Slot = null;
   private _bs = 0;
   private _be = 0;
-  private _attrs: PMap | null = null;
   private _dropped = 0;
   private _flags = 0;
   private _traceId: TraceId = TraceId.EMPTY;
@@ -122,7 +121,7 @@ export class LogRecord extends Msg {
     this._body = v;
   }
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(6));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -168,9 +167,6 @@ export class LogRecord extends Msg {
 
   protected override _mapField(): number {
     return 6;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -222,7 +218,7 @@ export class LogRecord extends Msg {
     this._severityNumber = 0;
     this._severityText = '';
     this._body = null;
-    this._resetMap(this._attrs, 6);
+    this._resetAttrs();
     this._dropped = 0;
     this._flags = 0;
     this._traceId = TraceId.EMPTY;
@@ -254,7 +250,7 @@ export class LogRecord extends Msg {
       encodeAnyValue(w, body);
       w.end(mark, 1);
     }
-    this._encMap(w, 6, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x38);
       w.u32(this._dropped);
@@ -276,11 +272,11 @@ export class LogRecord extends Msg {
   }
 
   protected override _childrenClean(): boolean {
-    return (this._attrs === null || this._attrs._isClean()) && isContainerClean(this._body);
+    return super._childrenClean() && isContainerClean(this._body);
   }
 
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     const b = this._body;
     if (b instanceof PMap || b instanceof PSlice) b.markReadOnly();
   }

@@ -2,7 +2,7 @@ import { SpanId, TraceId } from './ids.js';
 import type { PMap } from './pcommon.js';
 import { RequestBase, ResourceGroup, ScopeGroup } from './internal/groups.js';
 import { readSpanId, readTraceId, writeId } from './internal/idwire.js';
-import { Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
+import { AttrMsg, Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
 import type { Rd, Wr } from './internal/wire.js';
 
 /** ExportMetricsServiceRequest / MetricsData. */
@@ -79,13 +79,12 @@ export const DataPointFlags = { NO_RECORDED_VALUE: 1 } as const;
 type MetricData = Gauge | Sum | Histogram | ExponentialHistogram | Summary;
 
 /** metrics/v1 Metric. Exactly one of `gauge` … `summary` is set, as `type` says. */
-export class Metric extends Msg {
+export class Metric extends AttrMsg {
   private _name = '';
   private _description = '';
   private _unit = '';
   private _type: MetricType = MetricType.NONE;
   private _data: MetricData | null = null;
-  private _metadata: PMap | null = null;
 
   static create(init?: Init<Metric>): Metric {
     return applyInit(new Metric(), init);
@@ -116,7 +115,7 @@ export class Metric extends Msg {
     this._unit = v;
   }
   get metadata(): PMap {
-    return (this._metadata ??= this._newMap(12));
+    return this._attrMap();
   }
   get type(): MetricType {
     this._l();
@@ -176,9 +175,6 @@ export class Metric extends Msg {
   protected override _mapField(): number {
     return 12;
   }
-  protected override _mapObj(): PMap | null {
-    return this._metadata;
-  }
 
   protected _load(r: Rd): void {
     while (r.p < r.e) {
@@ -225,7 +221,7 @@ export class Metric extends Msg {
     this._unit = '';
     this._type = MetricType.NONE;
     this._data = null;
-    this._resetMap(this._metadata, 12);
+    this._resetAttrs();
   }
 
   _enc(w: Wr): void {
@@ -242,15 +238,15 @@ export class Metric extends Msg {
       w.str(this._unit);
     }
     if (this._data !== null) encMsg(w, DATA_TAGS[this._type]!, this._data, 2);
-    this._encMap(w, 12, this._metadata);
+    this._encAttrs(w);
   }
 
   protected override _childrenClean(): boolean {
-    return (this._metadata === null || this._metadata._isClean()) && (this._data === null || this._data._isClean());
+    return super._childrenClean() && (this._data === null || this._data._isClean());
   }
 
-  protected _freeze(): void {
-    this._metadata?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     this._data?.markReadOnly();
   }
 }
@@ -432,7 +428,7 @@ function readFixed64s(r: Rd, t: number, packedTag: number, out: bigint[]): void 
 export type NumberValueType = 'empty' | 'int' | 'double';
 
 /** The `as_double` / `as_int` oneof, timestamps, attributes and exemplars of a number point or exemplar. */
-abstract class NumberValueBase extends Msg {
+abstract class NumberValueBase extends AttrMsg {
   /** @internal */ protected _vt: NumberValueType = 'empty';
   /** @internal */ protected _dbl = 0;
   /** @internal */ protected _int = 0n;
@@ -484,7 +480,6 @@ abstract class NumberValueBase extends Msg {
 
 /** metrics/v1 NumberDataPoint. */
 export class NumberDataPoint extends NumberValueBase {
-  private _attrs: PMap | null = null;
   private _start = 0n;
   private _time = 0n;
   private _exemplars: Exemplar[] | null = null;
@@ -495,7 +490,7 @@ export class NumberDataPoint extends NumberValueBase {
   }
 
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(7));
+    return this._attrMap();
   }
   get startTimeUnixNano(): bigint {
     this._l();
@@ -529,9 +524,6 @@ export class NumberDataPoint extends NumberValueBase {
 
   protected override _mapField(): number {
     return 7;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -567,7 +559,7 @@ export class NumberDataPoint extends NumberValueBase {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 7);
+    this._resetAttrs();
     this._start = 0n;
     this._time = 0n;
     this._resetValue();
@@ -580,26 +572,21 @@ export class NumberDataPoint extends NumberValueBase {
     writeFixed64(w, 0x19, this._time);
     this._encValue(w, 0x21, 0x31);
     if (this._exemplars !== null) for (const m of this._exemplars) encMsg(w, 0x2a, m, 1);
-    this._encMap(w, 7, this._attrs);
+    this._encAttrs(w);
     if (this._flags !== 0) {
       w.tag(0x40);
       w.u32(this._flags);
     }
   }
 
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     freezeAll(this._exemplars);
   }
 }
 
 /** metrics/v1 Exemplar. */
 export class Exemplar extends NumberValueBase {
-  private _attrs: PMap | null = null;
   private _time = 0n;
   private _spanId: SpanId = SpanId.EMPTY;
   private _traceId: TraceId = TraceId.EMPTY;
@@ -609,7 +596,7 @@ export class Exemplar extends NumberValueBase {
   }
 
   get filteredAttributes(): PMap {
-    return (this._attrs ??= this._newMap(7));
+    return this._attrMap();
   }
   get timeUnixNano(): bigint {
     this._l();
@@ -638,9 +625,6 @@ export class Exemplar extends NumberValueBase {
 
   protected override _mapField(): number {
     return 7;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -671,7 +655,7 @@ export class Exemplar extends NumberValueBase {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 7);
+    this._resetAttrs();
     this._time = 0n;
     this._resetValue();
     this._spanId = SpanId.EMPTY;
@@ -683,21 +667,12 @@ export class Exemplar extends NumberValueBase {
     this._encValue(w, 0x19, 0x31);
     writeId(w, 0x22, this._spanId);
     writeId(w, 0x2a, this._traceId);
-    this._encMap(w, 7, this._attrs);
-  }
-
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+    this._encAttrs(w);
   }
 }
 
 /** metrics/v1 HistogramDataPoint. `sum`, `min`, `max` are `undefined` when absent. */
-export class HistogramDataPoint extends Msg {
-  private _attrs: PMap | null = null;
+export class HistogramDataPoint extends AttrMsg {
   private _start = 0n;
   private _time = 0n;
   private _count = 0n;
@@ -714,7 +689,7 @@ export class HistogramDataPoint extends Msg {
   }
 
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(9));
+    return this._attrMap();
   }
   get startTimeUnixNano(): bigint {
     this._l();
@@ -788,9 +763,6 @@ export class HistogramDataPoint extends Msg {
   protected override _mapField(): number {
     return 9;
   }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
-  }
 
   protected _load(r: Rd): void {
     let counts: bigint[] | null = null;
@@ -846,7 +818,7 @@ export class HistogramDataPoint extends Msg {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 9);
+    this._resetAttrs();
     this._start = 0n;
     this._time = 0n;
     this._count = 0n;
@@ -875,7 +847,7 @@ export class HistogramDataPoint extends Msg {
       for (const b of this._explicitBounds) w.double(b);
     }
     if (this._exemplars !== null) for (const m of this._exemplars) encMsg(w, 0x42, m, 1);
-    this._encMap(w, 9, this._attrs);
+    this._encAttrs(w);
     if (this._flags !== 0) {
       w.tag(0x50);
       w.u32(this._flags);
@@ -884,12 +856,8 @@ export class HistogramDataPoint extends Msg {
     if (this._max !== undefined) writeDouble(w, 0x61, this._max);
   }
 
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     if (this._bucketCounts !== null) Object.freeze(this._bucketCounts);
     if (this._explicitBounds !== null) Object.freeze(this._explicitBounds);
     freezeAll(this._exemplars);
@@ -966,8 +934,7 @@ export class Buckets extends Msg {
 }
 
 /** metrics/v1 ExponentialHistogramDataPoint. `sum`, `min`, `max` are `undefined` when absent. */
-export class ExponentialHistogramDataPoint extends Msg {
-  private _attrs: PMap | null = null;
+export class ExponentialHistogramDataPoint extends AttrMsg {
   private _start = 0n;
   private _time = 0n;
   private _count = 0n;
@@ -987,7 +954,7 @@ export class ExponentialHistogramDataPoint extends Msg {
   }
 
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(1));
+    return this._attrMap();
   }
   get startTimeUnixNano(): bigint {
     this._l();
@@ -1085,9 +1052,6 @@ export class ExponentialHistogramDataPoint extends Msg {
   protected override _mapField(): number {
     return 1;
   }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
-  }
 
   protected _load(r: Rd): void {
     let ex: Exemplar[] | null = null;
@@ -1141,7 +1105,7 @@ export class ExponentialHistogramDataPoint extends Msg {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 1);
+    this._resetAttrs();
     this._start = 0n;
     this._time = 0n;
     this._count = 0n;
@@ -1158,7 +1122,7 @@ export class ExponentialHistogramDataPoint extends Msg {
   }
 
   _enc(w: Wr): void {
-    this._encMap(w, 1, this._attrs);
+    this._encAttrs(w);
     writeFixed64(w, 0x11, this._start);
     writeFixed64(w, 0x19, this._time);
     writeFixed64(w, 0x21, this._count);
@@ -1182,14 +1146,14 @@ export class ExponentialHistogramDataPoint extends Msg {
 
   protected override _childrenClean(): boolean {
     return (
-      (this._attrs === null || this._attrs._isClean()) &&
+      super._childrenClean() &&
       (this._positive === null || this._positive._isClean()) &&
       (this._negative === null || this._negative._isClean())
     );
   }
 
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     this._positive?.markReadOnly();
     this._negative?.markReadOnly();
     freezeAll(this._exemplars);
@@ -1245,8 +1209,7 @@ export class ValueAtQuantile extends Msg {
 }
 
 /** metrics/v1 SummaryDataPoint. */
-export class SummaryDataPoint extends Msg {
-  private _attrs: PMap | null = null;
+export class SummaryDataPoint extends AttrMsg {
   private _start = 0n;
   private _time = 0n;
   private _count = 0n;
@@ -1259,7 +1222,7 @@ export class SummaryDataPoint extends Msg {
   }
 
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(7));
+    return this._attrMap();
   }
   get startTimeUnixNano(): bigint {
     this._l();
@@ -1309,9 +1272,6 @@ export class SummaryDataPoint extends Msg {
   protected override _mapField(): number {
     return 7;
   }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
-  }
 
   protected _load(r: Rd): void {
     let qs: ValueAtQuantile[] | null = null;
@@ -1344,7 +1304,7 @@ export class SummaryDataPoint extends Msg {
   }
 
   protected _reset(): void {
-    this._resetMap(this._attrs, 7);
+    this._resetAttrs();
     this._start = 0n;
     this._time = 0n;
     this._count = 0n;
@@ -1359,19 +1319,15 @@ export class SummaryDataPoint extends Msg {
     writeFixed64(w, 0x21, this._count);
     if (dblSet(this._sum)) writeDouble(w, 0x29, this._sum);
     if (this._quantileValues !== null) for (const q of this._quantileValues) encMsg(w, 0x32, q, 1);
-    this._encMap(w, 7, this._attrs);
+    this._encAttrs(w);
     if (this._flags !== 0) {
       w.tag(0x40);
       w.u32(this._flags);
     }
   }
 
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     freezeAll(this._quantileValues);
   }
 }

@@ -2,7 +2,7 @@ import { SpanId, TraceId } from './ids.js';
 import type { PMap } from './pcommon.js';
 import { RequestBase, ResourceGroup, ScopeGroup } from './internal/groups.js';
 import { readSpanId, readTraceId, writeId } from './internal/idwire.js';
-import { Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
+import { AttrMsg, Msg, applyInit, encMsg, freezeAll, type Init } from './internal/msg.js';
 import type { Rd, Wr } from './internal/wire.js';
 
 /** ExportTraceServiceRequest / TracesData. */
@@ -68,7 +68,7 @@ export const SpanKind = {
 export const StatusCode = { UNSET: 0, OK: 1, ERROR: 2 } as const;
 
 /** trace/v1 Span. */
-export class Span extends Msg {
+export class Span extends AttrMsg {
   private _traceId: TraceId = TraceId.EMPTY;
   private _spanId: SpanId = SpanId.EMPTY;
   private _traceState = '';
@@ -78,7 +78,6 @@ export class Span extends Msg {
   private _kind = 0;
   private _start = 0n;
   private _end = 0n;
-  private _attrs: PMap | null = null;
   private _dropped = 0;
   private _events: SpanEvent[] | null = null;
   private _droppedEvents = 0;
@@ -166,7 +165,7 @@ export class Span extends Msg {
     this._end = v;
   }
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(9));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -207,9 +206,6 @@ export class Span extends Msg {
 
   protected override _mapField(): number {
     return 9;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -281,7 +277,7 @@ export class Span extends Msg {
     this._kind = 0;
     this._start = 0n;
     this._end = 0n;
-    this._resetMap(this._attrs, 9);
+    this._resetAttrs();
     this._dropped = 0;
     this._events = null;
     this._droppedEvents = 0;
@@ -314,7 +310,7 @@ export class Span extends Msg {
       w.tag(0x41);
       w.fixed64(this._end);
     }
-    this._encMap(w, 9, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x50);
       w.u32(this._dropped);
@@ -337,11 +333,11 @@ export class Span extends Msg {
   }
 
   protected override _childrenClean(): boolean {
-    return (this._attrs === null || this._attrs._isClean()) && (this._status === null || this._status._isClean());
+    return super._childrenClean() && (this._status === null || this._status._isClean());
   }
 
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
+  protected override _freeze(): void {
+    super._freeze();
     freezeAll(this._events);
     freezeAll(this._links);
     this._status?.markReadOnly();
@@ -349,10 +345,9 @@ export class Span extends Msg {
 }
 
 /** trace/v1 Span.Event. */
-export class SpanEvent extends Msg {
+export class SpanEvent extends AttrMsg {
   private _time = 0n;
   private _name = '';
-  private _attrs: PMap | null = null;
   private _dropped = 0;
 
   static create(init?: Init<SpanEvent>): SpanEvent {
@@ -376,7 +371,7 @@ export class SpanEvent extends Msg {
     this._name = v;
   }
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(3));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -389,9 +384,6 @@ export class SpanEvent extends Msg {
 
   protected override _mapField(): number {
     return 3;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -416,7 +408,7 @@ export class SpanEvent extends Msg {
   protected _reset(): void {
     this._time = 0n;
     this._name = '';
-    this._resetMap(this._attrs, 3);
+    this._resetAttrs();
     this._dropped = 0;
   }
 
@@ -429,28 +421,19 @@ export class SpanEvent extends Msg {
       w.tag(0x12);
       w.str(this._name);
     }
-    this._encMap(w, 3, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x20);
       w.u32(this._dropped);
     }
   }
-
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
-  }
 }
 
 /** trace/v1 Span.Link. */
-export class SpanLink extends Msg {
+export class SpanLink extends AttrMsg {
   private _traceId: TraceId = TraceId.EMPTY;
   private _spanId: SpanId = SpanId.EMPTY;
   private _traceState = '';
-  private _attrs: PMap | null = null;
   private _dropped = 0;
   private _flags = 0;
 
@@ -483,7 +466,7 @@ export class SpanLink extends Msg {
     this._traceState = v;
   }
   get attributes(): PMap {
-    return (this._attrs ??= this._newMap(4));
+    return this._attrMap();
   }
   get droppedAttributesCount(): number {
     this._l();
@@ -504,9 +487,6 @@ export class SpanLink extends Msg {
 
   protected override _mapField(): number {
     return 4;
-  }
-  protected override _mapObj(): PMap | null {
-    return this._attrs;
   }
 
   protected _load(r: Rd): void {
@@ -538,7 +518,7 @@ export class SpanLink extends Msg {
     this._traceId = TraceId.EMPTY;
     this._spanId = SpanId.EMPTY;
     this._traceState = '';
-    this._resetMap(this._attrs, 4);
+    this._resetAttrs();
     this._dropped = 0;
     this._flags = 0;
   }
@@ -550,7 +530,7 @@ export class SpanLink extends Msg {
       w.tag(0x1a);
       w.str(this._traceState);
     }
-    this._encMap(w, 4, this._attrs);
+    this._encAttrs(w);
     if (this._dropped !== 0) {
       w.tag(0x28);
       w.u32(this._dropped);
@@ -559,14 +539,6 @@ export class SpanLink extends Msg {
       w.tag(0x35);
       w.fixed32(this._flags);
     }
-  }
-
-  protected override _childrenClean(): boolean {
-    return this._attrs === null || this._attrs._isClean();
-  }
-
-  protected _freeze(): void {
-    this._attrs?.markReadOnly();
   }
 }
 

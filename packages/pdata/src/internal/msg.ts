@@ -105,27 +105,6 @@ export abstract class Msg {
     this._dirty = src === null;
   }
 
-  /** @internal Points an existing map at this message's field `field` (or empties it). */
-  protected _resetMap(m: PMap | null, field: number): void {
-    if (m === null) return;
-    if (this._src !== null) m._setSource(new KvSource(this._src, this._s, this._e, field));
-    else m.clear();
-  }
-
-  /** @internal A new map for field `field`: lazy over the source bytes, or empty. */
-  protected _newMap(field: number): PMap {
-    const m = new PMap();
-    if (this._src !== null) m._setSource(new KvSource(this._src, this._s, this._e, field));
-    if (this._ro) m.markReadOnly();
-    return m;
-  }
-
-  /** @internal Writes map `m` as KeyValue fields `field`; a map never handed out is copied from the source. */
-  protected _encMap(w: Wr, field: number, m: PMap | null): void {
-    if (m !== null) encodeKeyValues(w, (field << 3) | 2, m);
-    else if (this._src !== null) new KvSource(this._src, this._s, this._e, field).copyFields(w, (field << 3) | 2);
-  }
-
   /** @internal A new array for a repeated field (frozen when read-only). */
   protected _arr<T>(a: T[]): T[] {
     return this._ro ? Object.freeze(a) as T[] : a;
@@ -208,6 +187,56 @@ export abstract class Msg {
     const c = new (this.constructor as new () => this)();
     this.copyTo(c);
     return c;
+  }
+}
+
+/**
+ * Base of the messages with one attribute map (`attributes`, Exemplar `filteredAttributes`,
+ * Metric `metadata`): the map stays lazy over the source bytes until its getter is called, is
+ * written from those bytes while never handed out, and counts for `_isClean` and `markReadOnly`.
+ */
+export abstract class AttrMsg extends Msg {
+  /** @internal The map if it was handed out. */
+  protected _attrs: PMap | null = null;
+
+  protected abstract override _mapField(): number;
+
+  protected override _mapObj(): PMap | null {
+    return this._attrs;
+  }
+
+  /** @internal The map (created on first call: lazy over the source bytes, or empty). */
+  protected _attrMap(): PMap {
+    let m = this._attrs;
+    if (m === null) {
+      m = this._attrs = new PMap();
+      if (this._src !== null) m._setSource(new KvSource(this._src, this._s, this._e, this._mapField()));
+      if (this._ro) m.markReadOnly();
+    }
+    return m;
+  }
+
+  /** @internal For `_reset`: points a handed-out map at this message's bytes (or empties it). */
+  protected _resetAttrs(): void {
+    const m = this._attrs;
+    if (m === null) return;
+    if (this._src !== null) m._setSource(new KvSource(this._src, this._s, this._e, this._mapField()));
+    else m.clear();
+  }
+
+  /** @internal For `_enc`: writes the map as KeyValue fields; a map never handed out is copied from the source. */
+  protected _encAttrs(w: Wr): void {
+    const field = this._mapField();
+    if (this._attrs !== null) encodeKeyValues(w, (field << 3) | 2, this._attrs);
+    else if (this._src !== null) new KvSource(this._src, this._s, this._e, field).copyFields(w, (field << 3) | 2);
+  }
+
+  protected override _childrenClean(): boolean {
+    return this._attrs === null || this._attrs._isClean();
+  }
+
+  protected _freeze(): void {
+    this._attrs?.markReadOnly();
   }
 }
 
