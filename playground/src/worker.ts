@@ -1,0 +1,32 @@
+/** The language-service worker: answers {@link WorkerRequest}s with @ottl/language-service. */
+import { TextDocument, formatDocument, getCompletions, getDiagnostics, getHover } from '@ottl/language-service';
+import type { WorkerRequest, WorkerResponse, WorkerResults } from './protocol.js';
+
+const URI = 'inmemory://playground/statements.ottl';
+let version = 0;
+
+function answer(request: WorkerRequest): WorkerResults[WorkerRequest['method']] {
+  const doc = TextDocument.create(URI, 'ottl', ++version, request.text);
+  const options = { context: request.context };
+  switch (request.method) {
+    case 'diagnostics':
+      return getDiagnostics(doc, options);
+    case 'completion':
+      return getCompletions(doc, request.position, options);
+    case 'hover':
+      return getHover(doc, request.position, options);
+    case 'format':
+      return formatDocument(doc, options);
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  let response: WorkerResponse;
+  try {
+    response = { id: request.id, result: answer(request) };
+  } catch (e) {
+    response = { id: request.id, error: e instanceof Error ? e.message : String(e) };
+  }
+  self.postMessage(response);
+};
