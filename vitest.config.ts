@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['packages/*/src/**/__tests__/**/*.test.ts', 'examples/**/__tests__/**/*.test.ts', 'playground/**/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts'],
+    include: ['packages/*/src/**/__tests__/**/*.test.ts', 'examples/**/__tests__/**/*.test.ts', 'playground/**/__tests__/**/*.test.ts', 'scripts/__tests__/**/*.test.ts', 'vscode-extension/src/__tests__/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
