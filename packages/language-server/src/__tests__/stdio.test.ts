@@ -57,7 +57,7 @@ beforeAll(async () => {
     processId: process.pid,
     rootUri: null,
     capabilities: {},
-    initializationOptions: { ottl: { featureGates: [] } },
+    initializationOptions: { ottl: { context: 'span', featureGates: [] } },
   });
   expect(result).toMatchObject({
     capabilities: {
@@ -174,6 +174,17 @@ describe('ottl-language-server over stdio', () => {
         },
       ]
     `);
+  });
+
+  test('ottl.context from the settings is the context of a file that declares none', async () => {
+    const uri = 'file:///rules/spans.ottl';
+    const text = 'set(attributes["a"], name) where kind == SPAN_KIND_SERVER\nset(attributes["b"], body)\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ottl', version: 1, text } });
+    const { diagnostics } = await diagnosticsFor(uri, 1);
+    // `body` is a log field, not a span one: only the second statement is wrong.
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['unknown-path', { start: { line: 1, character: 21 }, end: { line: 1, character: 25 } }],
+    ]);
   });
 
   test('shutdown and exit end the process', async () => {
