@@ -18,18 +18,26 @@ function decode<T extends Msg>(m: T, s: Schema, bytes: Uint8Array, limits: Decod
   return m;
 }
 
-// Encoding goes through one reused buffer (kept while it stays ≤ 16 MiB) and returns an exact-size
-// copy: no growth copies after warm-up, and results never hold on to spare capacity.
+// Encoding writes into one buffer. When the result fills at least half of it, the result is a view
+// of that buffer (no copy; it may be shorter than its ArrayBuffer) and the next encoding starts from
+// a new buffer sized after this one; otherwise the result is an exact-size copy and the buffer is
+// kept (while it stays ≤ 16 MiB) for the next encoding. So large batches are written once, small
+// results never hold on to much spare capacity, and a steady stream of requests needs no growth copies.
 const SCRATCH_MAX = 16 * 1024 * 1024;
 let scratch: Wr | null = null;
+let nextCapacity = 4096;
 
 function encode(m: Msg): Uint8Array {
   if (m._isClean()) return m._src!.b.slice(m._s, m._e);
-  const w = scratch ?? new Wr(4096);
+  const w = scratch ?? new Wr(nextCapacity);
   scratch = null;
   w.p = 0;
   if (m._src !== null) w.need(m._e - m._s + ((m._e - m._s) >>> 3) + 1024);
   m._encAny(w);
+  if (w.p >= w.b.length >>> 1) {
+    nextCapacity = w.p + (w.p >>> 3) + 1024;
+    return w.finish();
+  }
   const out = w.b.slice(0, w.p);
   if (w.b.length <= SCRATCH_MAX) scratch = w;
   return out;
