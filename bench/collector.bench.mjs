@@ -299,8 +299,10 @@ async function main() {
     '`set` costs little over pass-through. Where a collector\'s CPU now goes (V8 CPU profile, share of',
     'busy time, both variants alike): Node HTTP/2, streams and buffer copies (grpc-js concatenating',
     'received frames and framing each export) ≈ 30–35 %, garbage collection ≈ 20 % (mostly scavenges',
-    'triggered by external-memory pressure from those buffers), @ottl/pdata ≈ 23 % (validating walk',
-    '≈ 8 %, copying the encoded batch ≈ 5 %), grpc-js ≈ 5 %, OTTL and collector code ≈ 3 %',
+    'triggered by external-memory pressure from those buffers), @ottl/pdata ≈ 25 % (validating walk',
+    '≈ 8–10 %, encoding the batch ≈ 10 %: the encoder now hands over its buffer instead of an',
+    'exact-size copy), grpc-js ≈ 5 % (plus its copies: framing each export ≈ 3 %, gathering each',
+    'request\'s frames ≈ 3–4 %), OTTL and collector code ≈ 3 %',
     '(profile: `node bench/collector.bench.mjs --only logs:true --cpu-prof DIR`).',
     '<!-- collector-bench:end -->',
   ].join('\n');
