@@ -18,6 +18,7 @@ import { FunctionCreateError, type BoolEvaluator, type Evaluator } from '../inte
 import type { BoolExprNode, StatementNode, ValueNode } from '../language/ast.js';
 import { parseCondition, parseStatement, parseValueExpression } from '../language/parse.js';
 import type { ContextName, CreateEnv, FunctionDef, TransformContext } from '../types/signature.js';
+import { OttlCreateError } from '../types/values.js';
 import {
   ConditionSequence,
   NOOP_LOGGER,
@@ -137,7 +138,7 @@ function parse(text: string, kind: CheckKind): { ast?: AnalyzedRoot; diagnostics
 
 /** The diagnostic for a function that rejected its arguments when created. */
 function createDiagnostic(e: FunctionCreateError): Diagnostic {
-  const regex = /error parsing regexp|invalid regex|regular expression/i.test(e.message);
+  const regex = e.cause instanceof OttlCreateError && e.cause.reason === 'invalid-regex';
   return {
     code: regex ? 'invalid-regex' : 'invalid-argument',
     severity: 'error',

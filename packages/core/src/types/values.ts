@@ -77,4 +77,11 @@ export class OttlTypeError extends OttlError {
 /** A function rejected its arguments when it was created (a parse/config-time error). */
 export class OttlCreateError extends OttlError {
   override readonly name: string = 'OttlCreateError';
+  constructor(
+    message: string,
+    /** Which diagnostic code reports it: a rejected regular expression or another rejected argument. */
+    readonly reason: 'invalid-argument' | 'invalid-regex' = 'invalid-argument',
+  ) {
+    super(message);
+  }
 }

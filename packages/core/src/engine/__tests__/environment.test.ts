@@ -45,6 +45,9 @@ describe.each(ENGINES)('compileStatements (%s)', (engine) => {
     const out = env.compileStatements(['replace_pattern(body, "(", "x")'], { context: 'log', engine });
     expect(out.program).toBeUndefined();
     expect(out.diagnostics.map((d) => [d.code, d.range.start.column])).toEqual([['invalid-regex', 1]]);
+    const codes = (t: string) => env.compileStatements([t], { context: 'log', engine }).diagnostics.map((d) => d.code);
+    expect(codes('set(attributes["x"], ExtractGrokPatterns(body, "("))')).toEqual(['invalid-regex']);
+    expect(codes('set(attributes["x"], ExtractPatterns(body, "a+"))')).toEqual(['invalid-argument']);
   });
 
   it('propagate: the first failing statement throws upstream\'s message and stops the sequence', () => {

@@ -83,7 +83,7 @@ export const definition: FunctionDef = {
       try {
         grok = compileGrok(text, namedCapturesOnly, definitions);
       } catch (e) {
-        throw new OttlCreateError(`the pattern supplied to ExtractGrokPatterns is not a valid pattern: ${(e as Error).message}`);
+        throw new OttlCreateError(`the pattern supplied to ExtractGrokPatterns is not a valid pattern: ${(e as Error).message}`, 'invalid-regex');
       }
       if (namedCapturesOnly && !grok.hasNamedCaptures) {
         throw new OttlCreateError('at least 1 named capture group must be supplied in the given regex');

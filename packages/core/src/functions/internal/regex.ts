@@ -199,7 +199,7 @@ export function dynamicPattern<T>(
     try {
       compiled = compile(source);
     } catch (e) {
-      throw new OttlCreateError(invalidPatternMessage(funcName, source, (e as Error).message));
+      throw new OttlCreateError(invalidPatternMessage(funcName, source, (e as Error).message), 'invalid-regex');
     }
     return { literal: compiled, get: () => compiled };
   }
