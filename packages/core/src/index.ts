@@ -91,6 +91,7 @@ export { allFunctionDefs } from './functions/docs/catalog.js';
 export { renderFunctionDocs, functionSignature, paramKindText, FUNCTION_DOCS_HEADER } from './functions/docs/render.js';
 export {
   parseRuleFile,
+  blankSpans,
   formatRuleFile,
   type RuleFileResult,
   type RuleFileStatement,

@@ -11,6 +11,7 @@ import {
   inferContext,
   isContextName,
   parseCondition,
+  blankSpans,
   parseRuleFile,
   parseStatement,
   parseValueExpression,
@@ -62,17 +63,6 @@ export interface DocumentModel {
   readonly functions: ReadonlyMap<string, FunctionDef>;
   /** Syntax diagnostics, then context problems (unknown declared context, failed inference); file positions. */
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** `text` with the ranges replaced by spaces. */
-function blank(text: string, ranges: readonly Range[]): string {
-  let out = text;
-  for (const r of ranges) {
-    const { offset: s } = r.start;
-    const { offset: e } = r.end;
-    out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-  }
-  return out;
 }
 
 /**
@@ -144,7 +134,7 @@ function build(doc: TextDocument, text: string, options: LanguageServiceOptions)
   // The rule-file parser lexes comments for every kind; for statements it also splits and parses.
   const ruleFile = parseRuleFile(text);
   const comments = ruleFile.comments.map((c) => c.range);
-  const code = blank(text, comments);
+  const code = blankSpans(text, comments.map((r) => ({ start: r.start.offset, end: r.end.offset })));
   const diagnostics: Diagnostic[] = [];
   let entries: Entry[];
   let declaration: DocumentModel['declaration'];

@@ -135,6 +135,7 @@ export function parseRuleFile(text: string): RuleFileResult {
   const lexed = lex(text, 'ruleFile');
   const diagnostics: Diagnostic[] = lexDiagnostics(lexed.errors, pos);
   const comments = lexed.comments.map((c) => ({ text: c.image, range: pos.tokenRange(c) }));
+  const commentSpans = lexed.comments.map((c) => ({ start: c.startOffset, end: c.startOffset + c.image.length }));
   const units = splitStatements(lexed.tokens);
   const statements: RuleFileStatement[] = [];
   let context: string | undefined;
@@ -160,7 +161,7 @@ export function parseRuleFile(text: string): RuleFileResult {
     }
     const result = parseLexed({ tokens: unit }, 'statement', pos, (b, cst) => b.statement(cst));
     diagnostics.push(...result.diagnostics);
-    statements.push({ ...(result.ast ? { ast: result.ast } : {}), text: blankComments(text, range, lexed.comments), range, hasErrors: false });
+    statements.push({ ...(result.ast ? { ast: result.ast } : {}), text: blankSpans(text, commentSpans, range.start.offset, range.end.offset), range, hasErrors: false });
   });
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const errorLines = diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line);
@@ -176,16 +177,27 @@ export function parseRuleFile(text: string): RuleFileResult {
   };
 }
 
-/** The text under `range` with every comment replaced by spaces (offsets stay aligned). */
-function blankComments(text: string, range: Range, comments: readonly IToken[]): string {
-  let out = text.slice(range.start.offset, range.end.offset);
-  for (const c of comments) {
-    if (c.startOffset >= range.start.offset && c.startOffset < range.end.offset) {
-      const at = c.startOffset - range.start.offset;
-      out = out.slice(0, at) + ' '.repeat(c.image.length) + out.slice(at + c.image.length);
-    }
+/**
+ * `text[from, to)` with every `[start, end)` offset span of `spans` (sorted, non-overlapping, in
+ * file offsets) replaced by as many spaces, so offsets in the result stay aligned with the file.
+ * Linear in the text length. Rule-file comments are blanked this way before statements are parsed.
+ */
+export function blankSpans(
+  text: string,
+  spans: readonly { readonly start: number; readonly end: number }[],
+  from = 0,
+  to = text.length,
+): string {
+  let out = '';
+  let at = from;
+  for (const { start, end } of spans) {
+    const s = Math.max(start, at);
+    const e = Math.min(end, to);
+    if (e <= s) continue;
+    out += text.slice(at, s) + ' '.repeat(e - s);
+    at = e;
   }
-  return out;
+  return out + text.slice(at, to);
 }
 
 interface Block {
