@@ -20,7 +20,7 @@ import {
   getSemanticTokens,
   getSignatureHelp,
   SEMANTIC_TOKENS_LEGEND,
-  type LanguageServiceOptions,
+  type CompletionOptions,
 } from '@ottl/language-service';
 import {
   CodeActionKind,
@@ -70,23 +70,24 @@ function toProtocolSignatureHelp(help: ReturnType<typeof getSignatureHelp>): Sig
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const delay = serverOptions.diagnosticsDelayMs ?? 200;
   const documents = new TextDocuments(TextDocument);
-  // One options object per document, so the service can reuse its last analysis of it.
-  const optionsByUri = new Map<string, Promise<LanguageServiceOptions>>();
+  // One options object per document (completion's `snippets` included), so every request on an
+  // unchanged document reuses the service's last analysis of it.
+  const optionsByUri = new Map<string, Promise<CompletionOptions>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let pullConfiguration = false;
   let snippets = false;
   let globalSettings: OttlSettings = {};
 
-  function toOptions(settings: OttlSettings | undefined): LanguageServiceOptions {
+  function toOptions(settings: OttlSettings | undefined): CompletionOptions {
     const context = settings?.context;
     const featureGates = Array.isArray(settings?.featureGates) ? settings.featureGates.filter((g): g is string => typeof g === 'string') : [];
     if (typeof context === 'string' && context !== '' && !isContextName(context)) {
       connection.window.showWarningMessage(`ottl.context: unknown OTTL context '${context}'; inferring contexts instead`);
     }
-    return { featureGates, ...(typeof context === 'string' && isContextName(context) ? { context } : {}) };
+    return { featureGates, snippets, ...(typeof context === 'string' && isContextName(context) ? { context } : {}) };
   }
 
-  function optionsFor(uri: string): Promise<LanguageServiceOptions> {
+  function optionsFor(uri: string): Promise<CompletionOptions> {
     let options = optionsByUri.get(uri);
     if (options === undefined) {
       options = pullConfiguration
@@ -179,8 +180,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return null;
-    const options = await optionsFor(document.uri);
-    return getCompletions(document, params.position, { ...options, snippets });
+    return getCompletions(document, params.position, await optionsFor(document.uri));
   });
 
   connection.onHover(async (params) => {
