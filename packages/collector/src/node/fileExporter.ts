@@ -62,9 +62,7 @@ class FileWriter {
 
   async acquire(): Promise<void> {
     if (this.users++ > 0) return;
-    await mkdir(dirname(this.cfg.path), { recursive: true });
-    this.fh = await open(this.cfg.path, this.cfg.append ? 'a' : 'w');
-    this.size = (await this.fh.stat()).size;
+    await this.open(this.cfg.append ? 'a' : 'w');
     if (this.cfg.flush_interval > 0) {
       // A failed flush was already reported to each record's `settled`.
       this.timer = setInterval(() => void this.flush().catch(() => {}), this.cfg.flush_interval);
@@ -95,7 +93,8 @@ class FileWriter {
 
   /**
    * Writes the buffer out, rotating first when the file would grow past its limit. A failed write
-   * fails only its own batch: the next flush tries again.
+   * or rotation fails only its own batch: the next flush tries again, reopening the file when a
+   * rotation left it closed.
    */
   flush(): Promise<void> {
     if (this.pending.length === 0) return this.chain;
@@ -104,6 +103,7 @@ class FileWriter {
     this.pending = [];
     this.pendingBytes = 0;
     const written = this.chain.then(async () => {
+      if (!this.fh) await this.open('a');
       const rot = this.cfg.rotation;
       if (rot && this.size > 0 && this.size + bytes > rot.max_megabytes * MIB) await this.rotate();
       const buf = Buffer.concat(
@@ -120,16 +120,25 @@ class FileWriter {
     return written;
   }
 
+  /** Opens the file (creating its directory), appending or truncating; `size` follows it. */
+  private async open(flags: 'a' | 'w'): Promise<void> {
+    await mkdir(dirname(this.cfg.path), { recursive: true });
+    this.fh = await open(this.cfg.path, flags);
+    this.size = (await this.fh.stat()).size;
+  }
+
+  /** Renames the full file and starts a new one; on failure the file is left closed (see flush). */
   private async rotate(): Promise<void> {
     const rot = this.cfg.rotation!;
-    await this.fh!.close();
+    const fh = this.fh!;
+    this.fh = undefined;
+    await fh.close();
     const ext = extname(this.cfg.path);
     const stem = basename(this.cfg.path, ext);
     const now = new Date();
     const stamp = (rot.localtime ? new Date(now.getTime() - now.getTimezoneOffset() * 60_000) : now).toISOString().replace(/:/g, '-').replace('Z', '');
     await rename(this.cfg.path, join(dirname(this.cfg.path), `${stem}-${stamp}${ext}`));
-    this.fh = await open(this.cfg.path, 'w');
-    this.size = 0;
+    await this.open('w');
     await this.pruneBackups(stem, ext);
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeLogsJson, decodeLogsProto } from '@ottl/pdata';
@@ -60,6 +60,29 @@ describe('file exporter', () => {
     expect(files.filter((f) => /^telemetry-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}\.jsonl$/.test(f)).length).toBe(2);
     const last = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect((logBodies(decodeLogsJson(last[last.length - 1]!))[0] as string).startsWith('11:')).toBe(true);
+  });
+
+  it('a failed rotation fails the consume that needed it; once the directory is back, the next write reopens the file', async () => {
+    const sub = mkdtempSync(join(dir, 'rotfail-'));
+    const path = join(sub, 'telemetry.jsonl');
+    const c = await startYaml(yaml(path, '    flush_interval: 0s\n    rotation: { max_megabytes: 1 }'));
+    const big = 'x'.repeat(300_000);
+    const write = (i: number) => c.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: [`${i}:${big}`] }])).then(() => 'written', (e: unknown) => (e as Error).message);
+    for (let i = 0; i < 3; i++) expect(await write(i)).toBe('written');
+    // A file where the directory was: renaming and reopening fail, even for root.
+    rmSync(sub, { recursive: true });
+    writeFileSync(sub, '');
+    expect(await write(3)).toMatch(/^ENOTDIR: not a directory, rename /);
+    expect(await write(4)).toMatch(/^(ENOTDIR|EEXIST)\b/);
+    rmSync(sub);
+    mkdirSync(sub);
+    expect(await write(5)).toBe('written');
+    expect(await write(6)).toBe('written');
+    await c.shutdown();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (logBodies(decodeLogsJson(l))[0] as string).split(':')[0])).toEqual(['5', '6']);
+    expect(c.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(2);
+    expect(c.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(5);
   });
 
   it('logs and counts a failed timed flush instead of leaving an unhandled rejection; later writes are still tried', async () => {
