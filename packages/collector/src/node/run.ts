@@ -7,6 +7,7 @@ import type { Components } from '../component/components.js';
 import type { Endpoint } from '../component/component.js';
 import { ConfigError, ConfigIssues, type ConfigSource } from '../config/diagnostics.js';
 import type { EnvLookup } from '../config/tree.js';
+import { errorMessage } from '../consumer/consumer.js';
 import type { Logger } from '../logger.js';
 import type { TelemetryConfig } from '../config/collectorConfig.js';
 import { Collector, validateConfig, type ValidationResult } from '../service/collector.js';
@@ -49,6 +50,10 @@ export interface RunningCollector {
   readonly fatal: Promise<Error>;
   /** Receivers, extensions and the telemetry endpoint, as bound. */
   endpoints(): { readonly id: string; readonly endpoint: Endpoint }[];
+  /**
+   * Drains and stops the collector, giving up (logged) after `shutdownTimeoutMs`, then closes the
+   * telemetry endpoint. Rejects when the collector's shutdown failed; the endpoint is closed then too.
+   */
   shutdown(): Promise<void>;
 }
 
@@ -106,17 +111,20 @@ export async function startCollector(sources: readonly ConfigSource[], options: 
           timer = setTimeout(() => resolve('timeout'), timeoutMs);
           timer.unref();
         });
-        const result = await Promise.race([collector.shutdown().then(() => 'done' as const), timedOut]);
-        clearTimeout(timer);
-        if (result === 'timeout') collector.logger.error(`shutdown did not finish within ${timeoutMs}ms; data still queued may be lost`);
-        await telemetry?.close();
+        try {
+          const result = await Promise.race([collector.shutdown().then(() => 'done' as const), timedOut]);
+          if (result === 'timeout') collector.logger.error(`shutdown did not finish within ${timeoutMs}ms; data still queued may be lost`);
+        } finally {
+          clearTimeout(timer);
+          await telemetry?.close();
+        }
       })()),
   };
 }
 
 /**
  * Runs until SIGINT or SIGTERM (or a fatal component error), then drains and resolves with the exit
- * code: 0 after a signal, 1 after a fatal error.
+ * code: 0 after a signal, 1 after a fatal error or when the shutdown failed (logged). Never rejects.
  */
 export function runUntilSignal(running: RunningCollector): Promise<number> {
   return new Promise<number>((resolve) => {
@@ -127,7 +135,13 @@ export function runUntilSignal(running: RunningCollector): Promise<number> {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
       running.collector.logger.info(`Received ${why}, shutting down`);
-      void running.shutdown().then(() => resolve(code));
+      running.shutdown().then(
+        () => resolve(code),
+        (err: unknown) => {
+          running.collector.logger.error('shutdown failed', { error: errorMessage(err) });
+          resolve(1);
+        },
+      );
     };
     const onInt = () => stop('SIGINT', 0);
     const onTerm = () => stop('SIGTERM', 0);
