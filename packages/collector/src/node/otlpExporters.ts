@@ -10,17 +10,18 @@
 import * as grpc from '@grpc/grpc-js';
 import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import type { Signal } from '../component/componentId.js';
 import type { CreateSettings, Exporter, SignalData } from '../component/component.js';
 import { genericExporterFactory } from '../component/define.js';
-import { duration, oneOf, raw, record, requiredString, string, struct, type Infer } from '../config/schema.js';
+import { defaults, duration, oneOf, raw, record, requiredString, string, struct, type Infer } from '../config/schema.js';
 import { PermanentError } from '../consumer/consumer.js';
 import { ExporterHelper, ThrottleError, helperFields } from '../exporters/exporterHelper.js';
 import type { SignalOps } from '../signals.js';
 import { decodePartialSuccess, decodeStatusMessage } from './protoLite.js';
-import { acceptedUnused, compressionField, loadPem, presentBlock, tlsClientConfig, type TlsClientConfig } from './netConfig.js';
+import { acceptedUnused, compressionField, presentBlock, tlsClientConfig, tlsClientOptions, type TlsClientConfig } from './netConfig.js';
 
 const gzip = promisify(gzipCb);
 
@@ -41,6 +42,9 @@ const grpcExporterConfig = struct({
 
 export type OtlpExporterConfig = Infer<typeof grpcExporterConfig>;
 
+/** The `tls` block of an exporter that has none: TLS with the system CAs and upstream's defaults. */
+const defaultTls = defaults(tlsClientConfig);
+
 /** gRPC status codes the Collector retries. */
 const RETRYABLE_GRPC = new Set([1, 4, 8, 10, 11, 14, 15]);
 
@@ -51,11 +55,11 @@ function grpcTarget(endpoint: string): { target: string; scheme?: 'http' | 'http
   return { target: endpoint };
 }
 
-async function grpcCredentials(endpoint: string, tls: TlsClientConfig | undefined): Promise<grpc.ChannelCredentials> {
+async function grpcCredentials(endpoint: string, tls: TlsClientConfig, where: string): Promise<grpc.ChannelCredentials> {
   const { scheme } = grpcTarget(endpoint);
-  if (scheme === 'http' || (tls?.insecure ?? false)) return grpc.credentials.createInsecure();
-  const pem = tls ? await loadPem(tls) : {};
-  return grpc.credentials.createSsl(pem.ca ?? null, pem.key ?? null, pem.cert ?? null, tls?.insecure_skip_verify ? { checkServerIdentity: () => undefined } : {});
+  if (scheme === 'http' || tls.insecure) return grpc.credentials.createInsecure();
+  const { rejectUnauthorized, ...context } = await tlsClientOptions(tls, where);
+  return grpc.credentials.createFromSecureContext(createSecureContext(context), rejectUnauthorized ? {} : { rejectUnauthorized, checkServerIdentity: () => undefined });
 }
 
 function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExporterConfig, ops: SignalOps<SignalData[S]>): Exporter<SignalData[S]> {
@@ -104,7 +108,7 @@ function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExport
       if (cfg.compression === 'gzip') options['grpc.default_compression_algorithm'] = 2;
       if (cfg.tls?.server_name_override) options['grpc.ssl_target_name_override'] = cfg.tls.server_name_override;
       if (cfg.authority) options['grpc.default_authority'] = cfg.authority;
-      client = new grpc.Client(grpcTarget(cfg.endpoint).target, await grpcCredentials(cfg.endpoint, cfg.tls), options);
+      client = new grpc.Client(grpcTarget(cfg.endpoint).target, await grpcCredentials(cfg.endpoint, cfg.tls ?? defaultTls, `exporters.${set.id}.tls`), options);
     },
     shutdown: async () => client?.close(),
   });
@@ -198,10 +202,7 @@ function otlpHttpExporter<S extends Signal>(set: CreateSettings, cfg: OtlpHttpEx
   };
   return new ExporterHelper(set, cfg, ops, send, {
     start: async () => {
-      const pem = https && cfg.tls ? await loadPem(cfg.tls) : {};
-      agent = https
-        ? new HttpsAgent({ keepAlive: true, ...pem, rejectUnauthorized: !(cfg.tls?.insecure_skip_verify ?? false), ...(cfg.tls?.server_name_override ? { servername: cfg.tls.server_name_override } : {}) })
-        : new HttpAgent({ keepAlive: true });
+      agent = https ? new HttpsAgent({ keepAlive: true, ...(await tlsClientOptions(cfg.tls ?? defaultTls, `exporters.${set.id}.tls`)) }) : new HttpAgent({ keepAlive: true });
     },
     shutdown: async () => agent?.destroy(),
   });

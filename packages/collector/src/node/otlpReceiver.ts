@@ -1,7 +1,8 @@
 /**
  * `otlp` receiver: OTLP over gRPC (`:4317`, gzip) and HTTP (`:4318`, protobuf and JSON, gzip,
- * body size limit, CORS), one server per protocol shared by every signal created from the same
- * config (the Collector's otlpreceiver).
+ * body size limit, CORS), each over TLS when it has a `tls` block (mutual TLS with
+ * `client_ca_file`), one server per protocol shared by every signal created from the same config
+ * (the Collector's otlpreceiver).
  *
  * Answers: a decode error is HTTP 400 / gRPC INVALID_ARGUMENT with the decoder's message; a
  * retryable pipeline error (memory limiter, full queue) HTTP 503 / gRPC UNAVAILABLE; a permanent
@@ -9,7 +10,8 @@
  * get HTTP 404 / gRPC UNIMPLEMENTED).
  */
 import * as grpc from '@grpc/grpc-js';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 import { SIGNALS, type Signal } from '../component/componentId.js';
@@ -20,7 +22,7 @@ import type { Logger } from '../logger.js';
 import { SIGNAL_OPS, type SignalOps } from '../signals.js';
 import { receiverTelemetry, type ReceiverTelemetry } from '../telemetry/componentTelemetry.js';
 import { encodeStatus } from './protoLite.js';
-import { acceptedUnused, formatHostPort, listenEndpoint, parseHostPort, presentBlock, tlsServerConfig } from './netConfig.js';
+import { acceptedUnused, formatHostPort, listenEndpoint, parseHostPort, presentBlock, tlsServerConfig, tlsServerOptions, type TlsServerOptions } from './netConfig.js';
 
 const MIB = 1024 * 1024;
 
@@ -62,9 +64,6 @@ const config = struct(
           hint: 'add protocols: { grpc: , http: } (an empty block enables a protocol with its defaults)',
         });
       }
-      if (c.protocols.grpc?.tls || c.protocols.http?.tls) {
-        ctx.issues.add('config-error', `${ctx.path}.protocols`, node?.loc ?? ctx.loc, 'TLS on the OTLP receiver is not supported yet; terminate TLS in front of the collector', { severity: 'warning' });
-      }
     },
   },
 );
@@ -94,12 +93,15 @@ class OtlpReceiver implements Component {
   private httpInFlight = 0;
   private httpIdle: (() => void) | undefined;
   private readonly logger: Logger;
+  /** YAML path of this receiver's config, quoted in startup errors. */
+  private readonly path: string;
 
   constructor(
     private readonly cfg: OtlpReceiverConfig,
     set: CreateSettings,
   ) {
     this.logger = set.logger;
+    this.path = `receivers.${set.id}`;
   }
 
   register(signal: Signal, next: AnyConsumer, set: CreateSettings): void {
@@ -170,9 +172,10 @@ class OtlpReceiver implements Component {
       };
       server.addService(def, { Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => this.grpcExport(signal, route, call.request, cb) });
     }
+    const credentials = g.tls ? new TlsServerCredentials(await tlsServerOptions(g.tls, `${this.path}.protocols.grpc.tls`)) : grpc.ServerCredentials.createInsecure();
     const hp = parseHostPort(g.endpoint)!;
     const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(formatHostPort(hp.host, hp.port), grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(new Error(`otlp receiver: cannot listen for gRPC on ${g.endpoint}: ${err.message}`)) : resolve(p))),
+      server.bindAsync(formatHostPort(hp.host, hp.port), credentials, (err, p) => (err ? reject(new Error(`otlp receiver: cannot listen for gRPC on ${g.endpoint}: ${err.message}`)) : resolve(p))),
     );
     widenFlowControlWindows(server);
     this.grpcServer = server;
@@ -207,7 +210,7 @@ class OtlpReceiver implements Component {
     const paths = new Map<string, Signal>();
     const urlPath = { traces: h.traces_url_path, metrics: h.metrics_url_path, logs: h.logs_url_path, profiles: h.profiles_url_path };
     for (const s of SIGNALS) if (this.routes.has(s)) paths.set(urlPath[s].startsWith('/') ? urlPath[s] : `/${urlPath[s]}`, s);
-    const server = createServer((req, res) => {
+    const handler: RequestListener = (req, res) => {
       this.httpInFlight++;
       res.once('close', () => {
         if (--this.httpInFlight === 0) this.httpIdle?.();
@@ -216,7 +219,8 @@ class OtlpReceiver implements Component {
         this.logger.error('OTLP/HTTP request failed', { error: err });
         if (!res.headersSent) reply(res, 500, 'json', 13, 'internal error');
       });
-    });
+    };
+    const server: HttpServer = h.tls ? createHttpsServer(await tlsServerOptions(h.tls, `${this.path}.protocols.http.tls`), handler) : createServer(handler);
     server.keepAliveTimeout = 65_000;
     const hp = parseHostPort(h.endpoint)!;
     await new Promise<void>((resolve, reject) => {
@@ -284,6 +288,21 @@ class OtlpReceiver implements Component {
     route.httpTel.accepted(n);
     res.writeHead(200, { 'Content-Type': format === 'proto' ? 'application/x-protobuf' : 'application/json' });
     res.end(format === 'proto' ? EMPTY : '{}');
+  }
+}
+
+/**
+ * gRPC server credentials from Node's TLS options as they are: grpc-js' `createSsl` takes no
+ * versions or cipher suites. grpc-js passes both option objects to `http2.createSecureServer`.
+ */
+class TlsServerCredentials extends grpc.ServerCredentials {
+  constructor(options: TlsServerOptions) {
+    const { requestCert, rejectUnauthorized, ...context } = options;
+    super({ requestCert, rejectUnauthorized }, context);
+  }
+
+  _equals(other: grpc.ServerCredentials): boolean {
+    return other === this;
   }
 }
 

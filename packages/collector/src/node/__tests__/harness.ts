@@ -1,6 +1,7 @@
 // Test-only helpers for network tests: a collector from YAML on ephemeral ports, raw OTLP calls.
 import * as grpc from '@grpc/grpc-js';
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { defaultComponents } from '../../components.js';
 import { makeComponents } from '../../component/components.js';
@@ -31,7 +32,8 @@ export interface HttpReply {
   body: Buffer;
 }
 
-export function httpCall(address: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string; gzip?: boolean } = {}): Promise<HttpReply> {
+/** One HTTP request; with `tls`, over HTTPS trusting `tls.ca` and presenting `tls.cert`/`tls.key` if given. */
+export function httpCall(address: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: Uint8Array | string; gzip?: boolean; tls?: { ca: Buffer; cert?: Buffer; key?: Buffer } } = {}): Promise<HttpReply> {
   const [host, port] = [address.slice(0, address.lastIndexOf(':')), Number(address.slice(address.lastIndexOf(':') + 1))];
   let body = options.body === undefined ? undefined : typeof options.body === 'string' ? Buffer.from(options.body) : Buffer.from(options.body);
   const headers: Record<string, string> = { ...options.headers };
@@ -40,7 +42,8 @@ export function httpCall(address: string, path: string, options: { method?: stri
     headers['Content-Encoding'] = 'gzip';
   }
   return new Promise((resolve, reject) => {
-    const req = request({ host: host === '0.0.0.0' ? '127.0.0.1' : host, port, path, method: options.method ?? 'POST', headers }, (res) => {
+    const send = options.tls ? httpsRequest : request;
+    const req = send({ host: host === '0.0.0.0' ? '127.0.0.1' : host, port, path, method: options.method ?? 'POST', headers, ...options.tls }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -50,9 +53,9 @@ export function httpCall(address: string, path: string, options: { method?: stri
   });
 }
 
-/** One raw OTLP gRPC Export call. */
-export function grpcExport(address: string, service: string, body: Uint8Array, options: { gzip?: boolean } = {}): Promise<{ code: number; details: string }> {
-  const client = new grpc.Client(address, grpc.credentials.createInsecure(), options.gzip ? { 'grpc.default_compression_algorithm': 2 } : {});
+/** One raw OTLP gRPC Export call (plaintext unless `credentials` say otherwise). */
+export function grpcExport(address: string, service: string, body: Uint8Array, options: { gzip?: boolean; credentials?: grpc.ChannelCredentials } = {}): Promise<{ code: number; details: string }> {
+  const client = new grpc.Client(address, options.credentials ?? grpc.credentials.createInsecure(), options.gzip ? { 'grpc.default_compression_algorithm': 2 } : {});
   return new Promise((resolve) => {
     client.makeUnaryRequest(
       `/${service}/Export`,
