@@ -115,6 +115,15 @@ export function decodeFor<C>(decoder: Decoder<C>, config: unknown): C {
   return value;
 }
 
+/** Resolves once `cond()` holds (polled every few milliseconds); rejects after `ms`. */
+export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** A consumer that records what it gets. */
 export function sink<T>(): Consumer<T> & { got: T[] } {
   const got: T[] = [];

@@ -79,6 +79,16 @@ interface QueueItem<T> {
   readonly done?: { resolve: () => void; reject: (e: unknown) => void };
 }
 
+/** What an exporter does around the helper's own start and shutdown. */
+export interface HelperLifecycle {
+  /** Before the queue's workers start. */
+  start?: () => Promise<void>;
+  /** When shutdown begins, before the last attempts are made (e.g. to reconnect for them). */
+  draining?: () => void;
+  /** After the queue drained and attempts still in flight were cancelled. */
+  shutdown?: () => Promise<void>;
+}
+
 /** Options for tests: the randomness of the backoff jitter. */
 export interface HelperOptions {
   readonly random?: () => number;
@@ -93,6 +103,9 @@ export class ExporterHelper<T> implements Exporter<T> {
   private readonly workers: Promise<void>[] = [];
   private stopping = false;
   private readonly tel;
+  /** Aborted when shutdown begins: a backoff in progress ends at once and no new one starts. */
+  private readonly backoff = new AbortController();
+  /** Aborted once the queue drained: cancels attempts still in flight. */
   private readonly abort = new AbortController();
 
   constructor(
@@ -100,7 +113,7 @@ export class ExporterHelper<T> implements Exporter<T> {
     private readonly cfg: HelperConfig,
     private readonly ops: SignalOps<T>,
     private readonly send: SendFn<T>,
-    private readonly lifecycle: { start?: () => Promise<void>; shutdown?: () => Promise<void> } = {},
+    private readonly lifecycle: HelperLifecycle = {},
     private readonly options: HelperOptions = {},
   ) {
     this.tel = exporterTelemetry(set.metrics, set.id, set.signal as Signal);
@@ -121,12 +134,19 @@ export class ExporterHelper<T> implements Exporter<T> {
     }
   }
 
-  /** Stops accepting, waits until the queue drained and every send finished, then closes the exporter. */
+  /**
+   * Stops accepting and stops backing off: every item still queued or waiting for a retry gets one
+   * last attempt (bounded by `timeout`), and what fails is dropped, counted in
+   * `otelcol_exporter_send_failed_*` and logged with its `dropped_items`. Resolves once the queue
+   * drained, then closes the exporter.
+   */
   async shutdown(): Promise<void> {
     this.stopping = true;
+    this.lifecycle.draining?.();
+    this.backoff.abort();
     for (const w of this.waiters.splice(0)) w();
-    await Promise.all(this.workers);
     for (const w of this.spaceWaiters.splice(0)) w();
+    await Promise.all(this.workers);
     this.abort.abort();
     await this.lifecycle.shutdown?.();
   }
@@ -197,16 +217,17 @@ export class ExporterHelper<T> implements Exporter<T> {
         const rnd = this.options.random?.() ?? Math.random();
         wait = wait * (1 - r.randomization_factor + 2 * r.randomization_factor * rnd);
         if (err instanceof ThrottleError) wait = Math.max(wait, err.retryAfterMs);
-        const giveUp = permanent || !r.enabled || this.abort.signal.aborted || (r.max_elapsed_time > 0 && Date.now() - began + wait > r.max_elapsed_time);
+        const shuttingDown = this.backoff.signal.aborted;
+        const giveUp = permanent || !r.enabled || shuttingDown || (r.max_elapsed_time > 0 && Date.now() - began + wait > r.max_elapsed_time);
         if (giveUp) {
           this.tel.sendFailed(items);
-          const reason = permanent ? 'not retryable error' : !r.enabled ? 'retries disabled' : 'no more retries left';
+          const reason = permanent ? 'not retryable error' : !r.enabled ? 'retries disabled' : shuttingDown ? 'interrupted due to shutdown' : 'no more retries left';
           this.set.logger.error(`Exporting failed. Dropping data. Reason: ${reason}`, { error: errorMessage(err), dropped_items: items, attempts: attempt });
           if (rethrow) throw permanent ? err : new Error(`exporting failed after ${attempt} attempt(s): ${errorMessage(err)}`, { cause: err });
           return;
         }
         this.set.logger.info('Exporting failed. Will retry the request after interval.', { error: errorMessage(err), interval: `${Math.round(wait)}ms` });
-        await sleep(wait, this.abort.signal);
+        await sleep(wait, this.backoff.signal);
         interval = interval * r.multiplier;
       }
     }

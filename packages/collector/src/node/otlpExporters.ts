@@ -63,7 +63,9 @@ async function grpcCredentials(endpoint: string, tls: TlsClientConfig, where: st
 }
 
 function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExporterConfig, ops: SignalOps<SignalData[S]>): Exporter<SignalData[S]> {
+  let connect: ((extra?: grpc.ChannelOptions) => grpc.Client) | undefined;
   let client: grpc.Client | undefined;
+  let retired: grpc.Client | undefined;
   const path = `/${ops.grpcService}/Export`;
   const metadata = new grpc.Metadata();
   for (const [k, v] of Object.entries(cfg.headers)) metadata.set(k.toLowerCase(), v);
@@ -108,9 +110,22 @@ function otlpGrpcExporter<S extends Signal>(set: CreateSettings, cfg: OtlpExport
       if (cfg.compression === 'gzip') options['grpc.default_compression_algorithm'] = 2;
       if (cfg.tls?.server_name_override) options['grpc.ssl_target_name_override'] = cfg.tls.server_name_override;
       if (cfg.authority) options['grpc.default_authority'] = cfg.authority;
-      client = new grpc.Client(grpcTarget(cfg.endpoint).target, await grpcCredentials(cfg.endpoint, cfg.tls ?? defaultTls, `exporters.${set.id}.tls`), options);
+      const credentials = await grpcCredentials(cfg.endpoint, cfg.tls ?? defaultTls, `exporters.${set.id}.tls`);
+      connect = (extra = {}) => new grpc.Client(grpcTarget(cfg.endpoint).target, credentials, { ...options, ...extra });
+      client = connect();
     },
-    shutdown: async () => client?.close(),
+    // A channel waiting out its reconnect backoff fails calls at once, even when the backend is back:
+    // the last attempts go through a fresh channel, which connects now (or fails fast if still down).
+    draining: () => {
+      if (client?.getChannel().getConnectivityState(false) !== grpc.connectivityState.TRANSIENT_FAILURE) return;
+      retired = client;
+      // Its own subchannel: channels to one target share a subchannel, backoff included, by default.
+      client = connect!({ 'grpc.use_local_subchannel_pool': 1 });
+    },
+    shutdown: async () => {
+      retired?.close();
+      client?.close();
+    },
   });
 }
 

@@ -4,7 +4,7 @@ import { ExporterHelper, ThrottleError, helperFields, type HelperConfig, type Se
 import { PermanentError, RefusedError } from '../../consumer/consumer.js';
 import { struct } from '../../config/schema.js';
 import { logsOps } from '../../signals.js';
-import { decodeFor, logBodies, makeLogs, testSettings } from '../../__tests__/helpers.js';
+import { decodeFor, logBodies, makeLogs, testSettings, until } from '../../__tests__/helpers.js';
 
 const cfgOf = (c: unknown) => decodeFor(struct(helperFields), c) as HelperConfig;
 
@@ -25,6 +25,7 @@ describe('exporter helper', () => {
     });
     await h.start();
     await h.consume(makeLogs([{ bodies: ['a', 'b'] }]));
+    await until(() => n === 3);
     await h.shutdown();
     expect(n).toBe(3);
     expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(55);
@@ -90,6 +91,50 @@ describe('exporter helper', () => {
     expect((outcome as Error).message).toBe('the exporter is shutting down');
     expect(sent).toEqual(['1']);
     expect(set.metrics.total('otelcol_exporter_enqueue_failed_log_records')).toBe(1);
+  });
+
+  it('shutdown ends a long backoff at once: queued and retrying items get one last attempt, failures are counted and logged', async () => {
+    const attempts: unknown[] = [];
+    const { h, set } = helper({ sending_queue: { num_consumers: 1, wait_for_result: true }, retry_on_failure: { initial_interval: '30s' } }, async (d) => {
+      attempts.push(...logBodies(d));
+      throw new Error('connection refused');
+    });
+    await h.start();
+    const first = h.consume(makeLogs([{ bodies: ['1', '2'] }])).catch((e: unknown) => (e as Error).message);
+    const second = h.consume(makeLogs([{ bodies: ['3'] }])).catch((e: unknown) => (e as Error).message);
+    await until(() => set.logger.entries.some((e) => e.message.startsWith('Exporting failed. Will retry')));
+    const began = Date.now();
+    await h.shutdown();
+    expect(Date.now() - began).toBeLessThan(1000);
+    expect(attempts).toEqual(['1', '2', '1', '2', '3']);
+    expect([await first, await second]).toEqual(['exporting failed after 2 attempt(s): connection refused', 'exporting failed after 1 attempt(s): connection refused']);
+    expect(set.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(3);
+    expect(set.metrics.total('otelcol_exporter_sent_log_records')).toBe(0);
+    const dropped = set.logger.entries.filter((e) => e.message.startsWith('Exporting failed. Dropping data.'));
+    expect(dropped.map((e) => [e.message, e.fields['dropped_items']])).toEqual([
+      ['Exporting failed. Dropping data. Reason: interrupted due to shutdown', 2],
+      ['Exporting failed. Dropping data. Reason: interrupted due to shutdown', 1],
+    ]);
+  });
+
+  it('a backend that came back during a backoff gets everything at shutdown', async () => {
+    let up = false;
+    const sent: unknown[] = [];
+    const { h, set } = helper({ sending_queue: { num_consumers: 1 }, retry_on_failure: { initial_interval: '30s' } }, async (d) => {
+      if (!up) throw new Error('connection refused');
+      sent.push(...logBodies(d));
+    });
+    await h.start();
+    await h.consume(makeLogs([{ bodies: ['1'] }]));
+    await h.consume(makeLogs([{ bodies: ['2'] }]));
+    await until(() => set.logger.entries.some((e) => e.message.startsWith('Exporting failed. Will retry')));
+    up = true;
+    const began = Date.now();
+    await h.shutdown();
+    expect(Date.now() - began).toBeLessThan(1000);
+    expect(sent).toEqual(['1', '2']);
+    expect(set.metrics.total('otelcol_exporter_sent_log_records')).toBe(2);
+    expect(set.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(0);
   });
 
   it('without a queue, reports the send error to the caller; a timeout aborts the attempt', async () => {

@@ -2,7 +2,7 @@
 // once; with the backend down, the sending queue holds the data and retries deliver it later.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
-import { captureExporter, logBodies, makeLogs, makeTraces, spanNames } from '../../__tests__/helpers.js';
+import { captureExporter, logBodies, makeLogs, makeTraces, spanNames, until } from '../../__tests__/helpers.js';
 import { addressOf, startYaml } from './harness.js';
 import type { RunningCollector } from '../run.js';
 
@@ -36,12 +36,31 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(cond: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** An agent exporting logs over gRPC to `port` with the given `sending_queue` and `retry_on_failure`. */
+const agentYaml = (port: number, queue: string, retry: string) => `
+receivers:
+  nop:
+exporters:
+  otlp:
+    endpoint: 127.0.0.1:${port}
+    tls: { insecure: true }
+    timeout: 2s
+    sending_queue: ${queue}
+    retry_on_failure: ${retry}
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [nop], exporters: [otlp] }
+`;
+
+/** Waits 15–45 s before its first retry. */
+const slowRetryAgentYaml = (port: number) => agentYaml(port, '{ num_consumers: 1 }', '{ initial_interval: 30s }');
+
+/** Pushes two requests (3 records) while the backend is down; resolves once the first waits for its retry. */
+async function pushAndWaitForRetry(agent: Awaited<ReturnType<typeof startYaml>>): Promise<void> {
+  await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['a', 'b'] }]));
+  await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['c'] }]));
+  await until(() => agent.logs.entries.some((e) => e.message.startsWith('Exporting failed. Will retry')));
 }
 
 describe('collector → collector', () => {
@@ -89,23 +108,35 @@ service:
     expect(agent.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(0);
   });
 
+  it('shutdown does not wait out a retry backoff: with the backend still down, what is left is counted and logged as dropped', async () => {
+    const agent = await startYaml(slowRetryAgentYaml(await freePort()));
+    running.push(agent);
+    await pushAndWaitForRetry(agent);
+    const began = Date.now();
+    await agent.shutdown();
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(agent.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(3);
+    expect(agent.logs.entries.filter((e) => e.message === 'Exporting failed. Dropping data. Reason: interrupted due to shutdown').map((e) => e.fields['dropped_items'])).toEqual([2, 1]);
+  });
+
+  it('shutdown does not wait out a retry backoff: a backend that came back gets everything', async () => {
+    const port = await freePort();
+    const agent = await startYaml(slowRetryAgentYaml(port));
+    running.push(agent);
+    await pushAndWaitForRetry(agent);
+    const cap = captureExporter();
+    running.push(await startYaml(backendYaml(port), [cap.factory]));
+    const began = Date.now();
+    await agent.shutdown();
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(cap.received.logs.flatMap(logBodies)).toEqual(['a', 'b', 'c']);
+    expect(agent.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(3);
+    expect(agent.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(0);
+  });
+
   it('queues while the backend is unreachable, retries, and delivers everything once it returns', async () => {
     const port = await freePort();
-    const agent = await startYaml(`
-receivers:
-  nop:
-exporters:
-  otlp:
-    endpoint: 127.0.0.1:${port}
-    tls: { insecure: true }
-    timeout: 2s
-    sending_queue: { num_consumers: 2, queue_size: 100 }
-    retry_on_failure: { initial_interval: 50ms, max_interval: 200ms, max_elapsed_time: 60s }
-service:
-  telemetry: { metrics: { level: none } }
-  pipelines:
-    logs: { receivers: [nop], exporters: [otlp] }
-`);
+    const agent = await startYaml(agentYaml(port, '{ num_consumers: 2, queue_size: 100 }', '{ initial_interval: 50ms, max_interval: 200ms, max_elapsed_time: 60s }'));
     running.push(agent);
     const sent: string[] = [];
     for (let i = 0; i < 40; i++) {

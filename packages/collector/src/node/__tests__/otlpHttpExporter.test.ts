@@ -2,12 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { decodeLogsProto } from '@ottl/pdata';
-import { logBodies, makeLogs } from '../../__tests__/helpers.js';
+import { logBodies, makeLogs, until } from '../../__tests__/helpers.js';
 import { startYaml } from './harness.js';
-import type { RunningCollector } from '../run.js';
 
 let backend: Server | undefined;
-let agent: RunningCollector | undefined;
+let agent: Awaited<ReturnType<typeof startYaml>> | undefined;
 afterEach(async () => {
   await agent?.shutdown();
   agent = undefined;
@@ -34,14 +33,14 @@ async function fakeBackend(statuses: number[]) {
   return { got, url: `http://127.0.0.1:${(backend.address() as { port: number }).port}` };
 }
 
-const agentYaml = (url: string) => `
+const agentYaml = (url: string, retry = '{ initial_interval: 10ms, max_interval: 20ms }') => `
 receivers:
   nop:
 exporters:
   otlphttp:
     endpoint: ${url}
     headers: { authorization: "Bearer \${env:TOKEN}" }
-    retry_on_failure: { initial_interval: 10ms, max_interval: 20ms }
+    retry_on_failure: ${retry}
 service:
   telemetry: { metrics: { level: none } }
   pipelines:
@@ -53,8 +52,21 @@ describe('otlphttp exporter', () => {
     const b = await fakeBackend([503, 503]);
     agent = await startYaml(agentYaml(b.url), [], { TOKEN: 's3cret' });
     await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['x'] }]));
+    await until(() => agent!.collector.metrics.total('otelcol_exporter_sent_log_records') === 1);
     await agent.shutdown();
     expect(b.got).toEqual(Array(3).fill({ path: '/v1/logs', headers: { auth: 'Bearer s3cret', type: 'application/x-protobuf' }, bodies: ['x'] }));
+    expect(agent.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(1);
+  });
+
+  it('shutdown cuts a retry backoff short: the last attempt reaches the recovered backend', async () => {
+    const b = await fakeBackend([503]);
+    agent = await startYaml(agentYaml(b.url, '{ initial_interval: 30s }'), [], { TOKEN: 't' });
+    await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['x'] }]));
+    await until(() => agent!.logs.entries.some((e) => e.message.startsWith('Exporting failed. Will retry')));
+    const began = Date.now();
+    await agent.shutdown();
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(b.got.map((g) => g.bodies)).toEqual([['x'], ['x']]);
     expect(agent.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(1);
   });
 
