@@ -15,6 +15,7 @@ import {
   ScopeMetrics,
   ScopeSpans,
   Metric,
+  ProtoBatch,
   type Resource,
   decodeLogsProto,
   decodeMetricsProto,
@@ -58,6 +59,11 @@ export interface SignalOps<T> extends Cloneable<T> {
   splitOff(src: T, n: number): T;
   /** True when the signal can be split by {@link splitOff} at item granularity. */
   readonly splittable: boolean;
+  /**
+   * A new accumulator that holds requests as their protobuf encoding (pdata's `ProtoBatch`) and
+   * gives them back joined as one request; present exactly when {@link splittable}.
+   */
+  readonly protoBatch?: () => { append(data: T): void; take(): T };
   decodeProto(bytes: Uint8Array, limits?: DecodeLimits): T;
   encodeProto(data: T): Uint8Array;
   /** OTLP/JSON from text or UTF-8 bytes. */
@@ -248,6 +254,7 @@ export const tracesOps: SignalOps<Traces> = threeLevel<Traces, ResourceSpans, Sc
   // pdata's counters read lazily decoded requests without marking them changed.
   count: (d) => d.spanCount(),
   empty: () => Traces.create(),
+  protoBatch: () => ProtoBatch.traces(),
   decodeProto: decodeTracesProto,
   encodeProto: encodeTracesProto,
   decodeJson: decodeTracesJson,
@@ -261,6 +268,7 @@ export const logsOps: SignalOps<Logs> = threeLevel<Logs, ResourceLogs, ScopeLogs
   items: 'log_records',
   count: (d) => d.logRecordCount(),
   empty: () => Logs.create(),
+  protoBatch: () => ProtoBatch.logs(),
   decodeProto: decodeLogsProto,
   encodeProto: encodeLogsProto,
   decodeJson: decodeLogsJson,
@@ -274,6 +282,7 @@ export const metricsOps: SignalOps<Metrics> = threeLevel<Metrics, ResourceMetric
   items: 'metric_points',
   count: (d) => d.dataPointCount(),
   empty: () => Metrics.create(),
+  protoBatch: () => ProtoBatch.metrics(),
   decodeProto: decodeMetricsProto,
   encodeProto: encodeMetricsProto,
   decodeJson: decodeMetricsJson,

@@ -57,6 +57,7 @@ export {
   encodeMetricsProto,
   decodeProfilesProto,
   encodeProfilesProto,
+  ProtoBatch,
 } from './proto.js';
 export {
   logsToJsonObject,

@@ -17,7 +17,7 @@ export class Logs extends RequestBase<ResourceLogs, LogRecord> {
   }
 
   logRecordCount(): number {
-    return this._recordCount();
+    return this._hinted(() => this._recordCount());
   }
 
   protected _newItem(): ResourceLogs {

@@ -21,7 +21,7 @@ export class Metrics extends RequestBase<ResourceMetrics, Metric> {
 
   /** Data points of every metric (histogram and summary points count once each). */
   dataPointCount(): number {
-    return this._sumRecords((m) => m._pointCount());
+    return this._hinted(() => this._sumRecords((m) => m._pointCount()));
   }
 
   protected _newItem(): ResourceMetrics {

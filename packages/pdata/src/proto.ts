@@ -28,7 +28,7 @@ let scratch: Wr | null = null;
 let nextCapacity = 4096;
 
 function encode(m: Msg): Uint8Array {
-  if (m._isClean()) return m._src!.b.slice(m._s, m._e);
+  if (m._isClean()) return m._src!.b.subarray(m._s, m._e);
   const w = scratch ?? new Wr(nextCapacity);
   scratch = null;
   w.p = 0;
@@ -52,7 +52,10 @@ export function decodeLogsProto(bytes: Uint8Array, limits?: DecodeLimits): Logs 
   return decode(new Logs(), LOGS, bytes, limits);
 }
 
-/** Encodes to protobuf; parts never changed since decoding are copied from the input bytes. */
+/**
+ * Encodes to protobuf; parts never changed since decoding are copied from the input bytes, and a
+ * request never changed at all is returned as a view of them (so treat every result as read-only).
+ */
 export function encodeLogsProto(logs: Logs): Uint8Array {
   return encode(logs);
 }
@@ -82,4 +85,69 @@ export function decodeProfilesProto(bytes: Uint8Array, limits?: DecodeLimits): P
 
 export function encodeProfilesProto(profiles: Profiles): Uint8Array {
   return encode(profiles);
+}
+
+/**
+ * Requests of one signal kept as protobuf bytes: `append` encodes a request after the ones appended
+ * before it (concatenated requests of one signal form one request whose resource lists are joined),
+ * and `take` returns everything appended since the last `take` as one request, decoded lazily from
+ * those bytes without validating them again, then starts a new buffer. Holding many requests this
+ * way keeps one buffer alive instead of their object graphs. `append` leaves its argument as it was;
+ * the caller may drop it. Not for profiles: each profiles request carries its own dictionary.
+ */
+export class ProtoBatch<T extends Logs | Traces | Metrics> {
+  private w: Wr | null = null;
+  private capacity = 4096;
+  private items = 0;
+
+  private constructor(
+    private readonly make: () => T,
+    private readonly count: (data: T) => number,
+  ) {}
+
+  /** The joined request's `logRecordCount()` is known without reading its bytes. */
+  static logs(): ProtoBatch<Logs> {
+    return new ProtoBatch(() => new Logs(), (d) => d.logRecordCount());
+  }
+  /** The joined request's `spanCount()` is known without reading its bytes. */
+  static traces(): ProtoBatch<Traces> {
+    return new ProtoBatch(() => new Traces(), (d) => d.spanCount());
+  }
+  /** The joined request's `dataPointCount()` is known without reading its bytes. */
+  static metrics(): ProtoBatch<Metrics> {
+    return new ProtoBatch(() => new Metrics(), (d) => d.dataPointCount());
+  }
+
+  /** Bytes appended since the last `take`. */
+  get byteLength(): number {
+    return this.w === null ? 0 : this.w.p;
+  }
+
+  append(data: T): void {
+    const m: Msg = data;
+    this.items += this.count(data);
+    const w = (this.w ??= new Wr(this.capacity));
+    if (m._isClean()) {
+      const n = m._e - m._s;
+      w.need(n);
+      w.b.set(m._src!.b.subarray(m._s, m._e), w.p);
+      w.p += n;
+      return;
+    }
+    if (m._src !== null) w.need(m._e - m._s + ((m._e - m._s) >>> 3) + 1024);
+    m._encAny(w);
+  }
+
+  take(): T {
+    const m = this.make();
+    const w = this.w;
+    const items = this.items;
+    this.w = null;
+    this.items = 0;
+    if (w === null || w.p === 0) return m;
+    this.capacity = w.p + (w.p >>> 3) + 1024;
+    m._setSrc(new Src(w.b), 0, w.p);
+    m._countHint = items;
+    return m;
+  }
 }

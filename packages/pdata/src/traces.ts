@@ -16,7 +16,7 @@ export class Traces extends RequestBase<ResourceSpans, Span> {
   }
 
   spanCount(): number {
-    return this._recordCount();
+    return this._hinted(() => this._recordCount());
   }
 
   protected _newItem(): ResourceSpans {

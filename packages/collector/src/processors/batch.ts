@@ -46,7 +46,12 @@ const MAX_IN_FLIGHT = 16;
 
 class BatchProcessor<T> implements Processor<T> {
   readonly capabilities = { mutatesData: true };
-  private pending: T;
+  /**
+   * The batch being built, held as protobuf bytes: one buffer instead of thousands of objects that
+   * outlive young-generation collections (measured: less GC time per item), which an exporter
+   * re-emits without re-encoding. Undefined for profiles, whose requests are never joined.
+   */
+  private readonly pending: { append(data: T): void; take(): T } | undefined;
   private pendingCount = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -60,7 +65,7 @@ class BatchProcessor<T> implements Processor<T> {
     private readonly next: Consumer<T>,
     private readonly ops: SignalOps<T>,
   ) {
-    this.pending = ops.empty();
+    this.pending = ops.protoBatch?.();
     const labels = { processor: set.id.toString() };
     this.sizeHist = set.metrics.histogram('otelcol_processor_batch_batch_send_size', 'Number of units in the batch', SIZE_BOUNDS, labels);
     this.timeoutTrigger = set.metrics.counter('otelcol_processor_batch_timeout_trigger_send', 'Number of times the batch was sent due to a timeout trigger', labels);
@@ -72,13 +77,13 @@ class BatchProcessor<T> implements Processor<T> {
   }
 
   async consume(data: T): Promise<void> {
-    if (!this.ops.splittable) {
+    if (this.pending === undefined) {
       this.send(data, this.ops.count(data));
       return this.backpressure();
     }
     const n = this.ops.count(data);
     if (n === 0) return;
-    this.ops.moveAppend(data, this.pending);
+    this.pending.append(data);
     this.pendingCount += n;
     if (this.cfg.timeout === 0 || (this.cfg.send_batch_size > 0 && this.pendingCount >= this.cfg.send_batch_size)) {
       this.flush(this.cfg.timeout === 0 ? 'none' : 'size');
@@ -111,12 +116,13 @@ class BatchProcessor<T> implements Processor<T> {
       let batch: T;
       let n: number;
       if (max > 0 && this.pendingCount > max) {
-        batch = this.ops.splitOff(this.pending, max);
+        const all = this.pending!.take();
+        batch = this.ops.splitOff(all, max);
+        this.pending!.append(all);
         n = max;
       } else {
-        batch = this.pending;
+        batch = this.pending!.take();
         n = this.pendingCount;
-        this.pending = this.ops.empty();
       }
       this.pendingCount -= n;
       if (trigger === 'size') this.sizeTrigger.add(1);

@@ -6,6 +6,16 @@ import { Rd, type Wr } from './wire.js';
 /** A request: `repeated Resource{Signal} = 1` (ExportXServiceRequest / XData). */
 export abstract class RequestBase<R extends ResourceGroup<ScopeGroup<T>>, T extends Msg> extends Msg {
   private _items: R[] | null = null;
+  /**
+   * @internal The item count (records, spans or data points) of a request built by `ProtoBatch`,
+   * which counted what it joined; answered while the request is unopened, -1 when unknown.
+   */
+  _countHint = -1;
+
+  /** The item count: the hint while unopened, else `count()`. */
+  protected _hinted(count: () => number): number {
+    return this._lazy && this._countHint >= 0 ? this._countHint : count();
+  }
 
   protected abstract _newItem(): R;
 
@@ -51,6 +61,7 @@ export abstract class RequestBase<R extends ResourceGroup<ScopeGroup<T>>, T exte
 
   protected _reset(): void {
     this._items = null;
+    this._countHint = -1;
   }
 
   _enc(w: Wr): void {
