@@ -65,16 +65,14 @@ export async function validateConfigFiles(files: readonly string[], options: Run
 /** Builds and starts a collector from sources; throws ConfigError for bad configs. */
 export async function startCollector(sources: readonly ConfigSource[], options: RunOptions = {}): Promise<RunningCollector> {
   const components = options.components ?? nodeComponents();
-  let logger = options.logger;
-  if (!logger && options.makeLogger) {
-    // The logger follows the config's telemetry.logs; a bad config throws below, with every problem.
-    const pre = validateConfig({ sources }, components, options.env);
-    if (pre.config) logger = options.makeLogger(pre.config.service.telemetry.logs);
-  }
+  // Validated (and OTTL compiled) once: the logger may follow the config's telemetry.logs; a bad
+  // config throws below, with every problem.
+  const validated = validateConfig({ sources }, components, options.env);
+  const logger = options.logger ?? (validated.config && options.makeLogger?.(validated.config.service.telemetry.logs));
   let reportFatal: (e: Error) => void = () => {};
   const fatal = new Promise<Error>((resolve) => (reportFatal = resolve));
   const collector = new Collector(
-    { sources },
+    { validated },
     {
       components,
       onFatalError: (err) => {

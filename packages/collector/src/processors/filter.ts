@@ -57,11 +57,18 @@ const LEGACY: { readonly [S in Signal]: Readonly<Record<string, ContextName>> } 
   profiles: {},
 };
 
-export interface ConditionGroup {
+/** A group's conditions with its context resolved. */
+interface ConditionTexts {
   readonly context: ContextName;
   readonly prefixed: boolean;
   readonly errorMode: ErrorMode;
   readonly conditions: readonly string[];
+}
+
+/** A group ready to run: compiled once, when the config was checked. */
+export interface ConditionGroup extends ConditionTexts {
+  /** Reports to no logger; processors run `compiled.withLogger(theirs, errorMode)`, so `errorMode` decides. */
+  readonly compiled: ConditionSequence;
 }
 
 const rawConfig = struct({
@@ -85,22 +92,24 @@ function checkEnvFor(c: ContextName): Environment {
   return env;
 }
 
-function compile(env: Environment, g: ConditionGroup) {
+function compile(env: Environment, g: ConditionTexts) {
   return env.compileConditions(g.conditions, { context: g.context, pathContextNames: g.prefixed, errorMode: g.errorMode });
 }
 
 function resolve(g: OttlGroup, signal: Signal, defaultMode: ErrorMode, ctx: DecodeContext, out: ConditionGroup[]): void {
   const gctx: DecodeContext = { issues: ctx.issues, path: g.path, loc: g.loc };
-  const make = (context: ContextName): ConditionGroup => ({ context, prefixed: g.context === undefined, errorMode: g.errorMode ?? defaultMode, conditions: g.texts.map((t) => t.text) });
-  const check = (group: ConditionGroup): boolean => {
+  const make = (context: ContextName): ConditionTexts => ({ context, prefixed: g.context === undefined, errorMode: g.errorMode ?? defaultMode, conditions: g.texts.map((t) => t.text) });
+  /** Compiles the group in its context, reporting its errors. */
+  const check = (group: ConditionTexts): ConditionSequence | undefined => {
     const r = compile(checkEnvFor(group.context), group);
     if (!r.conditions) reportByText(gctx, g, r.byText);
-    return r.conditions !== undefined;
+    return r.conditions;
   };
   const context = resolveGroupContext(g, 'condition', FILTER_CONTEXTS[signal], (c) => new Set(checkEnvFor(c).functionsFor(c).keys()), gctx, (c) => !check(make(c)));
   if (!context) return;
-  const group = make(context);
-  if (check(group)) out.push(group);
+  const texts = make(context);
+  const compiled = check(texts);
+  if (compiled) out.push({ ...texts, compiled });
 }
 
 const config = {
@@ -222,12 +231,7 @@ function create<S extends Signal>(signal: S) {
   return (set: CreateSettings, cfg: FilterConfig, next: Consumer<SignalData[S]>): Processor<SignalData[S]> => {
     const logger: Logger = set.logger;
     const levels: Levels = {};
-    for (const g of cfg.groups[signal]) {
-      const env = createEnvironment({ functions: functionsForContext(g.context, { processor: 'filter' }), logger: { warn: (m, f) => logger.warn(m, f) } });
-      const r = compile(env, g);
-      if (!r.conditions) throw new Error(`conditions failed to compile: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-      (levels[g.context] ??= []).push(r.conditions);
-    }
+    for (const g of cfg.groups[signal]) (levels[g.context] ??= []).push(g.compiled.withLogger(logger, g.errorMode));
     const ops = SIGNAL_OPS[signal];
     const noun = { traces: 'spans', metrics: 'datapoints', logs: 'logs', profiles: 'profiles' }[signal];
     const filtered = set.metrics.counter(`otelcol_processor_filter_${noun}_filtered`, `Number of ${noun} dropped by the filter processor.`, { processor: set.id.toString() });

@@ -6,8 +6,8 @@
  * error_mode, conditions, statements }` (with `context`, paths may be unprefixed). Groups run in
  * config order, each over the whole payload. `error_mode` (default `ignore`): `propagate` fails the
  * request (the data is dropped and the sender gets a permanent error), `ignore` logs and goes on
- * with the next statement, `silent` goes on quietly. Every statement is compiled when the config
- * is loaded; errors point into the YAML file.
+ * with the next statement, `silent` goes on quietly. Every statement is compiled once, when the
+ * config is loaded (errors point into the YAML file); the processors created from it share that.
  */
 import { createEnvironment, type ContextName, type Environment, type ErrorMode, type StatementProgram } from '@ottl/core';
 import type { Signal } from '../component/componentId.js';
@@ -26,14 +26,20 @@ export const TRANSFORM_CONTEXTS: { readonly [S in Signal]: readonly ContextName[
 
 const STATEMENT_KEYS = { traces: 'trace_statements', metrics: 'metric_statements', logs: 'log_statements', profiles: 'profile_statements' } as const;
 
-/** A group ready to compile: its context resolved. */
-export interface ResolvedGroup {
+/** A group's texts with its context resolved. */
+interface GroupTexts {
   readonly context: ContextName;
   /** Paths must carry a context prefix (inferred groups) or may omit it (groups with `context`). */
   readonly prefixed: boolean;
   readonly errorMode: ErrorMode;
   readonly statements: readonly string[];
   readonly conditions: readonly string[];
+}
+
+/** A group ready to run: compiled once, when the config was checked. */
+export interface ResolvedGroup extends GroupTexts {
+  /** Reports to no logger; processors run `program.withLogger(theirs, errorMode)`, so `errorMode` decides. */
+  readonly program: StatementProgram;
 }
 
 /** Checking environment: compiles without a logger, only to collect diagnostics. */
@@ -74,29 +80,31 @@ const config = {
       groups[signal] = [];
       for (const g of raw[key] as OttlGroup[]) {
         const gctx = { issues: ctx.issues, path: g.path, loc: g.loc };
-        const resolve = (context: ContextName): ResolvedGroup => ({
+        const resolve = (context: ContextName): GroupTexts => ({
           context,
           prefixed: g.context === undefined,
           errorMode: g.errorMode ?? raw.error_mode,
           statements: g.texts.map((t) => t.text),
           conditions: g.conditions.map((t) => t.text),
         });
-        const check = (group: ResolvedGroup): boolean => {
+        /** Compiles the group in `context`, reporting its errors. */
+        const compile = (group: GroupTexts): StatementProgram | undefined => {
           const out = compileGroup(env, group);
           if (!out.program) reportByText(gctx, g, out.byText);
-          return out.program !== undefined;
+          return out.program;
         };
-        const context = resolveGroupContext(g, 'statement', TRANSFORM_CONTEXTS[signal], (c) => new Set(env.functionsFor(c).keys()), gctx, (c) => !check(resolve(c)));
+        const context = resolveGroupContext(g, 'statement', TRANSFORM_CONTEXTS[signal], (c) => new Set(env.functionsFor(c).keys()), gctx, (c) => !compile(resolve(c)));
         if (!context) continue;
-        const resolved = resolve(context);
-        if (check(resolved)) groups[signal].push(resolved);
+        const texts = resolve(context);
+        const program = compile(texts);
+        if (program) groups[signal].push({ ...texts, program });
       }
     }
     return { ...raw, groups };
   },
 };
 
-function compileGroup(env: Environment, g: ResolvedGroup) {
+function compileGroup(env: Environment, g: GroupTexts) {
   return env.compileStatements(g.statements, {
     context: g.context,
     pathContextNames: g.prefixed,
@@ -115,12 +123,7 @@ const RUN = {
 function create<S extends Signal>(signal: S) {
   return (set: CreateSettings, cfg: TransformConfig, next: Consumer<SignalData[S]>): Processor<SignalData[S]> => {
     const logger: Logger = set.logger;
-    const env = createEnvironment({ logger: { warn: (message, fields) => logger.warn(message, fields) } });
-    const programs = cfg.groups[signal].map((g) => {
-      const out = compileGroup(env, g);
-      if (!out.program) throw new Error(`statements failed to compile: ${out.diagnostics.map((d) => d.message).join('; ')}`);
-      return out.program;
-    });
+    const programs = cfg.groups[signal].map((g) => g.program.withLogger(logger, g.errorMode));
     const run = RUN[signal] as (p: StatementProgram, d: SignalData[S]) => void;
     return {
       ...noLifecycle,

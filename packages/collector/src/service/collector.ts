@@ -67,8 +67,9 @@ export class Collector {
   private stopping: Promise<void> | undefined;
   private readonly listeners = new Set<(s: CollectorState) => void>();
 
-  constructor(input: ConfigInput, private readonly options: CollectorOptions) {
-    const result = validateConfig(input, options.components, options.env);
+  /** `validated`: what {@link validateConfig} returned for the same components and env, used as is. */
+  constructor(input: ConfigInput | { readonly validated: ValidationResult }, private readonly options: CollectorOptions) {
+    const result = 'validated' in input ? input.validated : validateConfig(input, options.components, options.env);
     if (!result.config) throw new ConfigError(result.diagnostics.filter((d) => d.severity === 'error'), result.sources);
     this.config = result.config;
     this.warnings = result.diagnostics;

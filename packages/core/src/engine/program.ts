@@ -96,6 +96,11 @@ export class ConditionSequence {
     }
     return this.logic === 'and' && anyTrue;
   }
+
+  /** The same compiled conditions under `errorMode`, reporting skipped errors to `logger`; this one is unchanged. */
+  withLogger(logger: Logger, errorMode: ErrorMode = this.errorMode): ConditionSequence {
+    return new ConditionSequence(this.context, this.conditions, errorMode, this.logic, logger);
+  }
 }
 
 /** A statement sequence for one context, optionally guarded by group conditions (ORed). */
@@ -111,6 +116,15 @@ export class StatementProgram {
     readonly conditions?: ConditionSequence,
   ) {
     this.runs = statements.map((s) => s.run);
+  }
+
+  /**
+   * The same compiled statements (and group conditions) under `errorMode`, reporting skipped errors
+   * to `logger`; this one is unchanged. Compiling once and binding per user is cheaper than
+   * compiling again.
+   */
+  withLogger(logger: Logger, errorMode: ErrorMode = this.errorMode): StatementProgram {
+    return new StatementProgram(this.context, this.statements, errorMode, logger, this.conditions?.withLogger(logger, errorMode));
   }
 
   /** Runs every statement on one item, in order (see the error-mode contract above). */

@@ -3,6 +3,7 @@ import { LogRecord, Logs, PMap, ResourceLogs, ScopeLogs } from '@ottl/pdata';
 import { logContext } from '../../contexts/log.js';
 import type { TransformContext } from '../../types/signature.js';
 import { createEnvironment, type Engine } from '../environment.js';
+import { NOOP_LOGGER } from '../program.js';
 
 function logWith(attributes: Record<string, unknown>): { log: LogRecord; ctx: TransformContext } {
   const log = LogRecord.create({ attributes });
@@ -83,6 +84,22 @@ describe.each(ENGINES)('compileStatements (%s)', (engine) => {
     const second = logWith({ zero: 0n });
     silent.program!.execute(second.ctx);
     expect(json(second.log.attributes)).toBe('{"zero":"0n","after":true}');
+  });
+
+  it('withLogger: the same program reporting to another logger, under another error mode', () => {
+    const texts = ['set(attributes["a"], 1 / attributes["zero"])', 'set(attributes["after"], true)'];
+    const failingCondition = 'Substring(attributes["zero"], 0, 1) == "x"';
+    const { program } = env.compileStatements(texts, { context: 'log', engine, errorMode: 'silent', conditions: [failingCondition, 'attributes["go"] == true'] });
+    const warnings: unknown[] = [];
+    const ignoring = program!.withLogger({ warn: (message, fields) => void warnings.push({ message, ...fields }) }, 'ignore');
+    ignoring.execute(logWith({ zero: 0n, go: true }).ctx);
+    expect(warnings).toEqual([
+      { message: 'failed to eval condition', error: 'expected string but got int64', condition: failingCondition },
+      { message: 'failed to execute statement', error: 'attempted to divide by 0', statement: texts[0] },
+    ]);
+    program!.execute(logWith({ zero: 0n, go: true }).ctx);
+    expect(warnings.length).toBe(2);
+    expect(() => program!.withLogger(NOOP_LOGGER, 'propagate').execute(logWith({ zero: 0n }).ctx)).toThrow(`failed to eval condition: ${failingCondition}, expected string but got int64`);
   });
 
   it('runs the statements only when a group condition holds', () => {
