@@ -81,6 +81,23 @@ describe('protobuf input errors', () => {
     expect(decodeError(() => decodeLogsProto(new Uint8Array(overflow))).code).toBe('invalid-value');
   });
 
+  it('attribute values of the usual one-byte shape are checked like any other', () => {
+    // Record attribute (field 6) → KeyValue { key: "k", value: AnyValue { field: payload } }.
+    const attr = (value: number[]) => request(len(6, [...len(1, [0x6b]), ...len(2, value)]));
+    const int = (bytes: number[]) => attr([...tag(3, 0), ...bytes]);
+    expect(() => decodeLogsProto(int(varint(2n ** 63n)))).not.toThrow();
+    expect(decodeError(() => decodeLogsProto(int([...Array(9).fill(0xff), 0x02]))).code).toBe('invalid-value');
+    expect(decodeError(() => decodeLogsProto(int([...Array(10).fill(0xff), 0x01]))).code).toBe('invalid-value');
+    expect(decodeError(() => decodeLogsProto(int([0x80]))).code).toBe('truncated');
+    expect(decodeError(() => decodeLogsProto(attr([...tag(4, 1), 1, 2, 3]))).code).toBe('truncated');
+    expect(decodeError(() => decodeLogsProto(attr([...tag(1, 2), 5, 0x61]))).code).toBe('truncated');
+    expect(decodeError(() => decodeLogsProto(attr([...tag(1, 0), 1]))).code).toBe('wire-type');
+    expect(decodeError(() => decodeLogsProto(request(len(6, [...len(1, [0x6b]), ...tag(2, 2), 3, ...tag(3, 0), 0x80])))).code).toBe('truncated');
+    const rec = decodeLogsProto(int(varint(-5n))).resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
+    expect(rec.attributes.get('k')).toBe(-5n);
+    expect(decodeLogsProto(attr([])).resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.get('k')).toBe(null);
+  });
+
   it('ids of the wrong length', () => {
     const err = decodeError(() => decodeLogsProto(request(len(9, [1, 2, 3]))));
     expect(err.code).toBe('invalid-id');

@@ -158,29 +158,50 @@ export class KvSource implements MapSource {
 
   has(key: string, ascii: boolean): boolean {
     const want = this.tag;
-    const r = Rd.take(this.src, this.s, this.e);
+    const b = this.src.b;
+    const e = this.e;
+    const kl = key.length;
+    let p = this.s;
     // The walk also learns `block()` when it reaches the end.
     let block = 0;
     let inBlock = false;
-    while (r.p < r.e) {
-      const start = r.p;
-      const t = r.u32();
-      if (t !== want) {
-        r.skip(t & 7);
-        inBlock = false;
-        continue;
+    while (p < e) {
+      let end = -1;
+      // The usual KeyValue: one-byte tag and lengths, the key first and only the value after it;
+      // its key is compared in place. Any other layout goes through keyIs.
+      if (b[p] === want && ascii) {
+        const n = b[p + 1]!;
+        const kvEnd = p + 2 + n;
+        const klen = b[p + 3]!;
+        const ke = p + 4 + klen;
+        if (n < 0x80 && b[p + 2] === 0x0a && klen < 0x80 && (ke === kvEnd || (b[ke] === 0x12 && b[ke + 1]! < 0x80 && ke + 2 + b[ke + 1]! === kvEnd))) {
+          if (klen === kl) {
+            let i = 0;
+            while (i < kl && b[p + 4 + i] === key.charCodeAt(i)) i++;
+            if (i === kl) return true;
+          }
+          end = kvEnd;
+        }
       }
-      const end = r.len();
-      if (this.keyIs(start, end, key, ascii)) {
+      if (end < 0) {
+        const r = Rd.take(this.src, p, e);
+        const t = r.u32();
+        if (t !== want) {
+          r.skip(t & 7);
+          p = r.p;
+          r.give();
+          inBlock = false;
+          continue;
+        }
+        end = r.len();
         r.give();
-        return true;
+        if (this.keyIs(p, end, key, ascii)) return true;
       }
       if (block !== 0 && !inBlock) block = -1;
       else if (block >= 0) block = end;
       inBlock = true;
-      r.p = end;
+      p = end;
     }
-    r.give();
     this.blockEnd = block;
     return false;
   }

@@ -23,10 +23,12 @@ export interface Schema {
   readonly name: string;
   kinds: Uint8Array;
   subs: (Schema | undefined)[];
+  /** The one-byte tag of this message's KeyValue field (its attributes), 0 when it has none. */
+  kvTag: number;
 }
 
 function schema(name: string): Schema {
-  return { name, kinds: new Uint8Array(0), subs: [] };
+  return { name, kinds: new Uint8Array(0), subs: [], kvTag: 0 };
 }
 
 function define(s: Schema, fields: Record<number, Kind | Schema>): void {
@@ -39,6 +41,7 @@ function define(s: Schema, fields: Record<number, Kind | Schema>): void {
     else {
       s.kinds[f] = MESSAGE;
       s.subs[f] = v;
+      if (v.name === 'KeyValue' && f < 16) s.kvTag = (f << 3) | 2;
     }
   }
 }
@@ -162,6 +165,31 @@ function where(s: Schema | undefined, f: number): string {
   return s === undefined ? `field ${f}` : `${s.name} field ${f}`;
 }
 
+/**
+ * True when `b[s, e)` is a KeyValue of the usual shape, which is then well-formed: a key, then a
+ * value holding one scalar (string, bool, int, double or bytes), each with one-byte tags and lengths.
+ * Anything else (and every malformed input) is left to the general walk, which reports it.
+ */
+function plainKeyValue(b: Uint8Array, s: number, e: number): boolean {
+  if (b[s] !== 0x0a) return false;
+  const kl = b[s + 1]!;
+  let p = s + 2 + kl;
+  if (kl >= 0x80 || p + 2 > e || b[p] !== 0x12) return false;
+  const vl = b[p + 1]!;
+  p += 2;
+  if (vl >= 0x80 || p + vl !== e) return false;
+  if (vl === 0) return true;
+  const t = b[p]!;
+  if (t === 0x0a || t === 0x3a) return b[p + 1]! < 0x80 && p + 2 + b[p + 1]! === e;
+  if (t === 0x21) return p + 9 === e;
+  if (t !== 0x10 && t !== 0x18) return false;
+  // A varint of at most 10 bytes whose last byte ends the value; the tenth may only be 0 or 1.
+  const last = e - 1;
+  if (last - p > 10 || b[last]! >= 0x80 || (last - p === 10 && b[last]! > 1)) return false;
+  for (let q = p + 1; q < last; q++) if (b[q]! < 0x80) return false;
+  return true;
+}
+
 class Walker {
   private p = 0;
   constructor(
@@ -224,7 +252,20 @@ class Walker {
   private message(s: Schema | undefined, start: number, end: number, depth: number): void {
     if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth}`, start);
     this.p = start;
-    while (this.p < end) this.field(s, end, depth, -1);
+    const kvTag = s !== undefined && depth + 2 <= this.maxDepth ? s.kvTag : -1;
+    const b = this.b;
+    while (this.p < end) {
+      const p = this.p;
+      if (b[p] === kvTag && p + 1 < end) {
+        const n = b[p + 1]!;
+        const e = p + 2 + n;
+        if (n < 0x80 && e <= end && plainKeyValue(b, p + 2, e)) {
+          this.p = e;
+          continue;
+        }
+      }
+      this.field(s, end, depth, -1);
+    }
   }
 
   // KeyValue and AnyValue make up most of a request: their usual shapes (one-byte tags and

@@ -285,24 +285,36 @@ export class Rd {
 }
 
 /** A growable output buffer. Length-delimited fields are written with `begin`/`end`. */
+/**
+ * Memory for a writer. Where Node's `Buffer` exists it is left uninitialised (a writer hands out only
+ * bytes it wrote), which saves zero-filling every batch-sized buffer; the result is a plain
+ * Uint8Array either way, so `slice` copies.
+ */
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array } }).Buffer;
+function writerBytes(n: number): Uint8Array {
+  if (NodeBuffer === undefined) return new Uint8Array(n);
+  const raw = NodeBuffer.allocUnsafeSlow(n);
+  return new Uint8Array(raw.buffer, raw.byteOffset, n);
+}
+
 export class Wr {
   b: Uint8Array;
   dv: DataView;
   p = 0;
 
   constructor(capacity = 1024) {
-    this.b = new Uint8Array(capacity);
-    this.dv = new DataView(this.b.buffer);
+    this.b = writerBytes(capacity);
+    this.dv = new DataView(this.b.buffer, this.b.byteOffset, this.b.byteLength);
   }
 
   need(n: number): void {
     if (this.p + n > this.b.length) {
       let cap = this.b.length * 2;
       while (cap < this.p + n) cap *= 2;
-      const nb = new Uint8Array(cap);
+      const nb = writerBytes(cap);
       nb.set(this.b.subarray(0, this.p));
       this.b = nb;
-      this.dv = new DataView(nb.buffer);
+      this.dv = new DataView(nb.buffer, nb.byteOffset, nb.byteLength);
     }
   }
 
