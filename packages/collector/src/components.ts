@@ -5,6 +5,7 @@
 import type { Factory } from './component/component.js';
 import { makeComponents, type Components } from './component/components.js';
 import { forwardConnectorFactory } from './connectors/forward.js';
+import { routingConnectorFactory } from './connectors/routing.js';
 import { debugExporter } from './exporters/debug.js';
 import { nopExporterFactory } from './exporters/nop.js';
 import { attributesProcessorFactory } from './processors/attributes.js';
@@ -13,6 +14,7 @@ import { memoryLimiterFactory } from './processors/memoryLimiter.js';
 import { resourceProcessorFactory } from './processors/resource.js';
 import { transformProcessorFactory } from './processors/transform.js';
 import { filterProcessorFactory } from './processors/filter.js';
+import { routingProcessorFactory } from './processors/routing.js';
 import { nopReceiverFactory } from './receivers/nop.js';
 
 /** The factories of the browser-safe components. */
@@ -25,9 +27,11 @@ export function browserFactories(): Factory[] {
     resourceProcessorFactory,
     transformProcessorFactory,
     filterProcessorFactory,
+    routingProcessorFactory,
     debugExporter,
     nopExporterFactory,
     forwardConnectorFactory,
+    routingConnectorFactory,
   ] as Factory[];
 }
 

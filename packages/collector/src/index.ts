@@ -29,6 +29,8 @@ export { dumpLogs, dumpMetrics, dumpProfiles, dumpTraces, formatValue, formatTim
 export { nopExporterFactory } from './exporters/nop.js';
 export { nopReceiverFactory } from './receivers/nop.js';
 export { forwardConnectorFactory } from './connectors/forward.js';
+export { routingConnectorFactory, type RoutingConnectorConfig, type RoutingRoute } from './connectors/routing.js';
 export { browserFactories, defaultComponents } from './components.js';
 export { transformProcessorFactory, TRANSFORM_CONTEXTS, type TransformConfig } from './processors/transform.js';
 export { filterProcessorFactory, FILTER_CONTEXTS, type FilterConfig } from './processors/filter.js';
+export { routingProcessorFactory, type RoutingProcessorConfig, type RoutingProcessorRoute } from './processors/routing.js';

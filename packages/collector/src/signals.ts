@@ -12,6 +12,12 @@ import {
   ResourceMetrics,
   ResourceSpans,
   ScopeLogs,
+  type ExponentialHistogramDataPoint,
+  type HistogramDataPoint,
+  type LogRecord,
+  type NumberDataPoint,
+  type Span,
+  type SummaryDataPoint,
   ScopeMetrics,
   ScopeSpans,
   Metric,
@@ -180,28 +186,25 @@ export function metricPoints(m: Metric): unknown[] {
   return d ? d.dataPoints : [];
 }
 
-/** A metric with `m`'s identity and type settings and the first `n` data points of `m` moved into it. */
-function splitMetric(m: Metric, n: number): Metric {
+/** A metric with `m`'s identity and type settings and no data points. */
+function metricLike(m: Metric): Metric {
   const out = Metric.create({ name: m.name, description: m.description, unit: m.unit });
   m.metadata.copyTo(out.metadata);
-  let points: unknown[];
-  if (m.gauge) points = out.setEmptyGauge().dataPoints;
+  if (m.gauge) out.setEmptyGauge();
   else if (m.sum) {
     const s = out.setEmptySum();
     s.aggregationTemporality = m.sum.aggregationTemporality;
     s.isMonotonic = m.sum.isMonotonic;
-    points = s.dataPoints;
-  } else if (m.histogram) {
-    const h = out.setEmptyHistogram();
-    h.aggregationTemporality = m.histogram.aggregationTemporality;
-    points = h.dataPoints;
-  } else if (m.exponentialHistogram) {
-    const h = out.setEmptyExponentialHistogram();
-    h.aggregationTemporality = m.exponentialHistogram.aggregationTemporality;
-    points = h.dataPoints;
-  } else if (m.summary) points = out.setEmptySummary().dataPoints;
-  else return out;
-  points.push(...metricPoints(m).splice(0, n));
+  } else if (m.histogram) out.setEmptyHistogram().aggregationTemporality = m.histogram.aggregationTemporality;
+  else if (m.exponentialHistogram) out.setEmptyExponentialHistogram().aggregationTemporality = m.exponentialHistogram.aggregationTemporality;
+  else if (m.summary) out.setEmptySummary();
+  return out;
+}
+
+/** A metric with `m`'s identity and type settings and the first `n` data points of `m` moved into it. */
+function splitMetric(m: Metric, n: number): Metric {
+  const out = metricLike(m);
+  metricPoints(out).push(...metricPoints(m).splice(0, n));
   return out;
 }
 
@@ -223,6 +226,90 @@ const metricShape: Shape<ResourceMetrics, ScopeMetrics, Metric> = {
   weight: (m) => metricPoints(m).length,
   splitItem: splitMetric,
 };
+
+/** A data point of any metric type. */
+export type DataPoint = NumberDataPoint | HistogramDataPoint | ExponentialHistogramDataPoint | SummaryDataPoint;
+
+/** Removes the elements for which `drop` is true, in place, keeping order. */
+export function removeIf<T>(arr: T[], drop: (x: T, i: number) => boolean): void {
+  let w = 0;
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i]!;
+    if (!drop(x, i)) arr[w++] = x;
+  }
+  arr.length = w;
+}
+
+/** Moves the elements of `src` for which `pick` holds to the end of `dst`, keeping their order. */
+export function moveIf<T>(src: T[], dst: T[], pick: (x: T) => boolean): void {
+  removeIf(src, (x) => {
+    if (!pick(x)) return false;
+    dst.push(x);
+    return true;
+  });
+}
+
+/**
+ * Moves the items of `src` that `take` claims into `dst`, keeping their order: `take` returns true
+ * to move an item whole, a new item holding the part it split off, or false. Each resource and
+ * scope that gives up items is copied once into `dst` (with its schema URL) and holds everything
+ * moved from it; resources and scopes left without items are removed from `src`.
+ */
+function moveItemsWith<R, S, I>(shape: Shape<R, S, I>, src: R[], dst: R[], take: (r: R, s: S, i: I) => I | boolean): void {
+  removeIf(src, (r) => {
+    let rOut: R | undefined;
+    removeIf(shape.scopes(r), (s) => {
+      let sOut: S | undefined;
+      removeIf(shape.items(s), (i) => {
+        const t = take(r, s, i);
+        if (t === false) return false;
+        if (sOut === undefined) {
+          if (rOut === undefined) dst.push((rOut = shape.resourceLike(r)));
+          shape.scopes(rOut).push((sOut = shape.scopeLike(s)));
+        }
+        shape.items(sOut).push(t === true ? i : (t as I));
+        return t === true;
+      });
+      return shape.items(s).length === 0;
+    });
+    return shape.scopes(r).length === 0;
+  });
+}
+
+/** Moves the spans for which `pick` holds from `src` to `dst` (resources and scopes as `moveItemsWith` says). */
+export function moveSpansIf(src: Traces, dst: Traces, pick: (rs: ResourceSpans, ss: ScopeSpans, span: Span) => boolean): void {
+  moveItemsWith(spanShape, src.resourceSpans, dst.resourceSpans, (rs, ss, span) => pick(rs, ss, span as Span));
+}
+
+/** Moves the log records for which `pick` holds from `src` to `dst`. */
+export function moveLogRecordsIf(src: Logs, dst: Logs, pick: (rl: ResourceLogs, sl: ScopeLogs, lr: LogRecord) => boolean): void {
+  moveItemsWith(logShape, src.resourceLogs, dst.resourceLogs, (rl, sl, lr) => pick(rl, sl, lr as LogRecord));
+}
+
+/** Moves the metrics for which `pick` holds from `src` to `dst`. */
+export function moveMetricsIf(src: Metrics, dst: Metrics, pick: (rm: ResourceMetrics, sm: ScopeMetrics, m: Metric) => boolean): void {
+  moveItemsWith(metricShape, src.resourceMetrics, dst.resourceMetrics, pick);
+}
+
+/**
+ * Moves the data points for which `pick` holds from `src` to `dst`. A metric giving up some of its
+ * points is copied (identity and type settings) to hold them; one giving up all of them moves.
+ */
+export function moveDataPointsIf(src: Metrics, dst: Metrics, pick: (rm: ResourceMetrics, sm: ScopeMetrics, m: Metric, dp: DataPoint) => boolean): void {
+  moveItemsWith(metricShape, src.resourceMetrics, dst.resourceMetrics, (rm, sm, m) => {
+    const points = metricPoints(m);
+    const hits = points.map((dp) => pick(rm, sm, m, dp as DataPoint));
+    const n = hits.filter(Boolean).length;
+    if (n === 0 || n === points.length) return n > 0;
+    const out = metricLike(m);
+    const taken = metricPoints(out);
+    removeIf(points, (dp, i) => {
+      if (hits[i]) taken.push(dp);
+      return hits[i]!;
+    });
+    return out;
+  });
+}
 
 function threeLevel<T extends object, R, S, I>(
   shape: Shape<R, S, I>,

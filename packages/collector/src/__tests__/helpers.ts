@@ -2,16 +2,18 @@
 import { Logs, LogRecord, ResourceLogs, ScopeLogs, Traces, ResourceSpans, ScopeSpans, Span, TraceId, SpanId, Metrics, ResourceMetrics, ScopeMetrics, Metric, NumberDataPoint } from '@ottl/pdata';
 import { ComponentId, type ComponentKind, type Signal } from '../component/componentId.js';
 import type { CreateSettings, ExporterFactory, SignalData } from '../component/component.js';
-import { ConfigIssues } from '../config/diagnostics.js';
+import { ConfigIssues, type ConfigSource } from '../config/diagnostics.js';
 import type { Decoder } from '../config/schema.js';
 import { treeFromObject } from '../config/tree.js';
 import type { Consumer } from '../consumer/consumer.js';
 import { createMemoryLogger } from '../logger.js';
-import { DEFAULT_BUILD_INFO } from '../service/collector.js';
+import { Collector, DEFAULT_BUILD_INFO } from '../service/collector.js';
+import type { Components } from '../component/components.js';
+import { metricPoints } from '../signals.js';
 import { MetricsRegistry } from '../telemetry/metrics.js';
 import { noLifecycle } from '../component/component.js';
 import { genericExporterFactory } from '../component/define.js';
-import { bool, struct } from '../config/schema.js';
+import { bool, struct, type Fields } from '../config/schema.js';
 
 export function makeLogs(resources: { attrs?: Record<string, unknown>; bodies: string[]; scope?: string }[]): Logs {
   return Logs.create({
@@ -78,25 +80,34 @@ export function spanNames(td: Traces): string[] {
   return td.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((s) => s.name)));
 }
 
-/** An exporter type `capture` that records what it receives per signal; `mutates: true` declares mutatesData. */
-export function captureExporter(): { factory: ExporterFactory; received: { [S in Signal]: SignalData[S][] } } {
+/**
+ * An exporter (type `capture` unless given, accepting `fields` besides `mutates`) that records what
+ * it receives per signal and per exporter ID; `mutates: true` declares mutatesData.
+ */
+export function captureExporter(
+  type = 'capture',
+  fields: Fields = {},
+): { factory: ExporterFactory; received: { [S in Signal]: SignalData[S][] }; byId: Map<string, unknown[]> } {
   const received = { traces: [], metrics: [], logs: [], profiles: [] } as { [S in Signal]: SignalData[S][] };
+  const byId = new Map<string, unknown[]>();
   const factory = genericExporterFactory({
-    type: 'capture',
+    type,
     description: 'test exporter',
     stability: 'development',
-    config: struct({ mutates: bool(false) }),
+    config: struct({ mutates: bool(false), ...fields }),
     signals: ['traces', 'metrics', 'logs', 'profiles'],
     create: (set, cfg) => ({
       ...noLifecycle,
-      capabilities: { mutatesData: cfg.mutates },
+      capabilities: { mutatesData: cfg.mutates as boolean },
       consume: (d) => {
         (received[set.signal!] as unknown[]).push(d);
+        const id = set.id.toString();
+        byId.set(id, [...(byId.get(id) ?? []), d]);
         return Promise.resolve();
       },
     }),
   });
-  return { factory, received };
+  return { factory, received, byId };
 }
 
 /** Create settings for a component under test, with a fresh metrics registry and a memory logger. */
@@ -128,4 +139,31 @@ export async function until(cond: () => boolean, ms = 5000): Promise<void> {
 export function sink<T>(): Consumer<T> & { got: T[] } {
   const got: T[] = [];
   return { got, capabilities: { mutatesData: false }, consume: (d) => (got.push(d), Promise.resolve()) };
+}
+
+/** One line per resource: its attributes, then its items (log bodies, span names, metric name[point values]). */
+export function resourceLines(d: unknown): string[] {
+  const line = (attrs: unknown, items: unknown[]) => `${JSON.stringify(attrs)} ${items.join(',')}`;
+  const points = (m: Metric) => `${m.name}[${metricPoints(m).map((p) => String((p as NumberDataPoint).intValue)).join(' ')}]`;
+  if (d instanceof Logs) return d.resourceLogs.map((r) => line(r.resource.attributes.toRaw(), r.scopeLogs.flatMap((s) => s.logRecords.map((l) => l.body))));
+  if (d instanceof Traces) return d.resourceSpans.map((r) => line(r.resource.attributes.toRaw(), r.scopeSpans.flatMap((s) => s.spans.map((x) => x.name))));
+  return (d as Metrics).resourceMetrics.map((r) => line(r.resource.attributes.toRaw(), r.scopeMetrics.flatMap((s) => s.metrics.map(points))));
+}
+
+/**
+ * Starts a collector from YAML `sources` with `components` (whose `capture`-style exporter is
+ * `cap`), pushes `input` into receiver `nop`, and shuts down. Returns what each exporter got,
+ * request by request as {@link resourceLines}, how `consume` ended, and the warnings logged.
+ */
+export async function runCollector<S extends Signal>(sources: readonly ConfigSource[], components: Components, cap: ReturnType<typeof captureExporter>, signal: S, input: SignalData[S]) {
+  const logger = createMemoryLogger('warn');
+  const col = new Collector({ sources }, { components, logger, env: () => undefined });
+  await col.start();
+  const result = await col.consumer('nop', signal).consume(input).then(
+    () => 'ok',
+    (e: unknown) => (e as Error).message,
+  );
+  await col.shutdown();
+  const got = Object.fromEntries([...cap.byId].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, reqs]) => [id, reqs.map(resourceLines)]));
+  return { got, result, warnings: logger.entries.map((e) => e.message) };
 }

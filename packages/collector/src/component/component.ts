@@ -4,7 +4,7 @@
  * default config, and one create function per supported signal.
  */
 import type { Logs, Metrics, Profiles, Traces } from '@ottl/pdata';
-import type { Decoder } from '../config/schema.js';
+import type { Decoder, Located } from '../config/schema.js';
 import type { Consumer } from '../consumer/consumer.js';
 import type { Logger } from '../logger.js';
 import type { MetricsRegistry } from '../telemetry/metrics.js';
@@ -61,6 +61,11 @@ export interface CreateSettings {
   readonly signal?: Signal;
   /** The collector's build info, for user agents and telemetry. */
   readonly buildInfo: BuildInfo;
+  /**
+   * For a processor whose factory has `exporterRefs`: those exporters' instances for `signal`, by
+   * ID string. Absent for every other component.
+   */
+  readonly exporters?: ReadonlyMap<string, Consumer<unknown>>;
 }
 
 export interface BuildInfo {
@@ -96,6 +101,13 @@ export interface ReceiverFactory<C = unknown> extends FactoryBase<C> {
 
 export interface ProcessorFactory<C = unknown> extends FactoryBase<C> {
   readonly kind: 'processor';
+  /**
+   * Exporters this processor sends to itself instead of handing data on (the legacy `routing`
+   * processor), as written in its config. Startup fails unless each one is a configured exporter
+   * in a pipeline of every signal the processor serves. The graph passes their instances in
+   * `CreateSettings.exporters`, starts them before the processor and shuts them down after it.
+   */
+  exporterRefs?(config: C): readonly Located<string>[];
   createTraces?(set: CreateSettings, config: C, next: Consumer<Traces>): Processor<Traces>;
   createMetrics?(set: CreateSettings, config: C, next: Consumer<Metrics>): Processor<Metrics>;
   createLogs?(set: CreateSettings, config: C, next: Consumer<Logs>): Processor<Logs>;
@@ -117,6 +129,12 @@ export interface ExporterFactory<C = unknown> extends FactoryBase<C> {
 export interface ConnectorFactory<C = unknown> extends FactoryBase<C> {
   readonly kind: 'connector';
   readonly supports: readonly (readonly [Signal, Signal])[];
+  /**
+   * Pipelines named in this connector's config (a routing table), as written. Startup fails unless
+   * each one receives from the connector and has a signal the connector can feed from every
+   * pipeline it is an exporter of; `create` then finds each in its `next` map.
+   */
+  pipelineRefs?(config: C): readonly Located<string>[];
   create<F extends Signal, T extends Signal>(
     set: CreateSettings,
     config: C,

@@ -8,7 +8,7 @@ import { ComponentId, PipelineId, type ComponentKind, type Signal } from '../com
 import { factorySignals, type ConnectorFactory, type Factory } from '../component/component.js';
 import type { Components } from '../component/components.js';
 import { ConfigIssues, didYouMean, type Location } from './diagnostics.js';
-import { child, int, list, oneOf, raw, record, string, struct, type DecodeContext, type Infer } from './schema.js';
+import { child, int, list, oneOf, raw, record, string, struct, type DecodeContext, type Infer, type Located } from './schema.js';
 import { joinPath, type CfgMap, type CfgNode } from './tree.js';
 
 export interface ComponentConfig<F extends Factory = Factory> {
@@ -228,6 +228,7 @@ function decodeService(
       pipelines.set(id.toString(), { id, receivers, processors, exporters });
     }
     checkConnectors(sections.connectors as Map<string, ComponentConfig<ConnectorFactory>>, pipelines, ctx);
+    checkConfigRefs(sections, pipelines, ctx);
   }
   return { extensions, pipelines, telemetry };
 }
@@ -308,6 +309,61 @@ function checkConnectors(connectors: Map<string, ComponentConfig<ConnectorFactor
         ctx.issues.add('config-error', c.path, c.loc, `connector "${key}" is a receiver of ${q.id.signal} pipeline "${q.id}" but not an exporter of any pipeline that can feed it`, {
           hint: `${c.factory.type} connects: ${c.factory.supports.map(([f, t]) => `${f} → ${t}`).join(', ')}`,
         });
+      }
+    }
+  }
+}
+
+/**
+ * IDs written inside component configs: the exporters a processor sends to itself
+ * (`exporterRefs`) and the pipelines a connector routes to (`pipelineRefs`), each reported where
+ * it is written.
+ */
+function checkConfigRefs(sections: Record<keyof Components, Map<string, ComponentConfig>>, pipelines: Map<string, PipelineConfig>, ctx: DecodeContext): void {
+  const all = [...pipelines.values()];
+  const report = (ref: Located<string>, c: ComponentConfig, message: string, hint?: string) =>
+    ctx.issues.add('config-error', ref.path, ref.node?.loc ?? c.loc, message, hint === undefined ? {} : { hint });
+  for (const [key, c] of sections.processors) {
+    if (c.factory.kind !== 'processor' || !c.factory.exporterRefs) continue;
+    const using = all.filter((p) => p.processors.some((id) => id.toString() === key));
+    for (const p of using) {
+      const after = p.processors.slice(p.processors.findIndex((id) => id.toString() === key) + 1);
+      if (after.length === 0) continue;
+      ctx.issues.add('config-error', c.path, c.loc, `processors after "${key}" in pipeline "${p.id}" (${after.join(', ')}) never see data: ${c.factory.type} sends to exporters itself`, {
+        severity: 'warning',
+      });
+    }
+    const signals = new Set(using.map((p) => p.id.signal));
+    for (const ref of c.factory.exporterRefs(c.config)) {
+      const id = ComponentId.parse(ref.value);
+      const exp = 'error' in id ? undefined : sections.exporters.get(id.toString());
+      if (!exp) {
+        const connector = 'error' in id ? false : sections.connectors.has(id.toString());
+        report(ref, c, `references exporter "${ref.value}" which is not configured`, connector ? `"${ref.value}" is a connector; ${c.factory.type} sends to exporters only` : (didYouMean(ref.value, sections.exporters.keys()) ?? 'define it under exporters first'));
+        continue;
+      }
+      for (const signal of signals) {
+        if (all.some((p) => p.id.signal === signal && p.exporters.some((e) => e.equals(exp.id)))) continue;
+        report(ref, c, `exporter "${exp.id}" is not in any ${signal} pipeline, so ${c.factory.type} cannot send ${signal} to it`, `add it to the exporters of the ${signal} pipeline that has "${key}"`);
+      }
+    }
+  }
+  for (const [key, c] of sections.connectors) {
+    const factory = c.factory;
+    if (factory.kind !== 'connector' || !factory.pipelineRefs) continue;
+    const from = new Set(all.filter((p) => p.exporters.some((id) => id.toString() === key)).map((p) => p.id.signal));
+    for (const ref of factory.pipelineRefs(c.config)) {
+      const id = PipelineId.parse(ref.value);
+      const p = 'error' in id ? undefined : pipelines.get(id.toString());
+      if (!p) {
+        report(ref, c, `references pipeline "${ref.value}" which is not configured`, didYouMean(ref.value, pipelines.keys()) ?? 'define it under service.pipelines first');
+      } else if (!p.receivers.some((r) => r.toString() === key)) {
+        report(ref, c, `pipeline "${p.id}" does not receive from connector "${key}"`, `add ${key} to service.pipelines.${p.id}.receivers`);
+      } else {
+        for (const f of from) {
+          if (factory.supports.some(([a, b]) => a === f && b === p.id.signal)) continue;
+          report(ref, c, `connector "${key}" is an exporter of ${f} pipelines and cannot feed ${p.id.signal} pipeline "${p.id}"`, `${factory.type} connects: ${factory.supports.map(([a, b]) => `${a} → ${b}`).join(', ')}`);
+        }
       }
     }
   }

@@ -31,15 +31,24 @@ export function fanout<T>(consumers: readonly Consumer<T>[], ops: Cloneable<T>):
       if (readOnly.length > 1) ops.markReadOnly(data);
       mutating.forEach((c, i) => calls.push(safeConsume(c, inputs[i]!)));
       for (const c of readOnly) calls.push(safeConsume(c, data));
-      const results = await Promise.allSettled(calls);
-      const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-      if (errors.length === 1) throw errors[0];
-      if (errors.length > 1) throw new AggregateError(errors, errors.map(errorMessage).join('; '));
+      return settleAll(calls);
     },
   };
 }
 
-function safeConsume<T>(c: Consumer<T>, data: T): Promise<void> {
+/**
+ * Waits for every call; rejects with the only error, or an `AggregateError` when several failed
+ * (the fan-out's contract, for components that send different data to several consumers).
+ */
+export async function settleAll(calls: readonly Promise<void>[]): Promise<void> {
+  const results = await Promise.allSettled(calls);
+  const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, errors.map(errorMessage).join('; '));
+}
+
+/** Calls `c.consume`, turning a synchronous throw into a rejection. */
+export function safeConsume<T>(c: Consumer<T>, data: T): Promise<void> {
   try {
     return c.consume(data);
   } catch (err) {

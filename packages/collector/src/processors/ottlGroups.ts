@@ -18,6 +18,7 @@ import type { DecodeContext, Decoder } from '../config/schema.js';
 import { list, oneOf, optional, string, struct } from '../config/schema.js';
 import { reportEmbedded, type EmbeddedText } from '../config/embedded.js';
 import type { Location } from '../config/diagnostics.js';
+import type { CfgNode } from '../config/tree.js';
 
 /** One OTTL text with where it was written. */
 export type OttlText = EmbeddedText;
@@ -39,16 +40,26 @@ export interface OttlGroup {
 
 export const errorModeDecoder = (dflt: ErrorMode) => oneOf(['propagate', 'ignore', 'silent'] as const, dflt, { caseInsensitive: true });
 
+function textAt(text: string, path: string, node: CfgNode | undefined, loc: Location | undefined): OttlText {
+  return { text, path, loc: node?.loc ?? loc, origin: node?.kind === 'scalar' ? node.origin : undefined };
+}
+
 /** A list of OTTL strings, each remembering its position. */
 export const textList: Decoder<OttlText[]> = {
   describe: 'list of OTTL strings',
   decode(node, ctx) {
     const texts = list(string()).decode(node, ctx);
     const items = node?.kind === 'seq' ? node.items : [];
-    return texts.map((text, i) => {
-      const item = items[i];
-      return { text, path: `${ctx.path}[${i}]`, loc: item?.loc ?? ctx.loc, origin: item?.kind === 'scalar' ? item.origin : undefined };
-    });
+    return texts.map((text, i) => textAt(text, `${ctx.path}[${i}]`, items[i], ctx.loc));
+  },
+};
+
+/** One OTTL string remembering its position; undefined when absent or empty. */
+export const optionalText: Decoder<OttlText | undefined> = {
+  describe: 'OTTL string (optional)',
+  decode(node, ctx) {
+    const text = string().decode(node, ctx);
+    return text === '' ? undefined : textAt(text, ctx.path, node, ctx.loc);
   },
 };
 

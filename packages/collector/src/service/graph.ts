@@ -2,7 +2,9 @@
  * The pipeline graph (the Collector's `service/internal/graph`): one receiver instance per
  * (receiver, signal), one processor instance per (pipeline, processor), one exporter instance per
  * (exporter, signal), one connector instance per (connector, from-signal, to-signal). Receivers
- * feeding several pipelines fan out; pipelines fan out to their exporters.
+ * feeding several pipelines fan out; pipelines fan out to their exporters. A processor that sends
+ * to exporters itself (`ProcessorFactory.exporterRefs`, the legacy routing processor) is given
+ * their instances for its signal and counts as upstream of them.
  *
  * Order: `start` goes from exporters up to receivers (so nothing receives data before its
  * downstream is running); `shutdown` goes from receivers down to exporters, each stage finishing
@@ -191,12 +193,14 @@ export class Graph {
         },
       };
       const fn = createFunctionName(signal);
+      const direct = this.directExporters(cfg, signal);
       const proc = this.create(`processor "${procId}" in pipeline "${key}"`, () => {
         const create = cfg.factory[fn as keyof typeof cfg.factory] as unknown as (s: CreateSettings, c: unknown, n: AnyConsumer) => Component & AnyConsumer;
-        return create.call(cfg.factory, this.settings('processor', procId, signal, key), cfg.config, outgoing);
+        const set = this.settings('processor', procId, signal, key);
+        return create.call(cfg.factory, direct.size > 0 ? { ...set, exporters: new Map([...direct].map(([id, e]) => [id, e.consumer])) } : set, cfg.config, outgoing);
       });
       const node = this.addNode(`processor|${key}|${procId}`, 'processor', procId, proc);
-      node.downstream.push(...heads);
+      node.downstream.push(...heads, ...[...direct.values()].map((e) => e.node));
       heads = [node];
       mutates ||= proc.capabilities.mutatesData;
       next = {
@@ -224,6 +228,18 @@ export class Graph {
       return create.call(cfg.factory, this.settings('exporter', cfg.id, signal), cfg.config);
     });
     return { consumer: exp, node: this.addNode(key, 'exporter', cfg.id, exp) };
+  }
+
+  /** The exporters a processor sends to itself (`ProcessorFactory.exporterRefs`), created for `signal`, by ID string. */
+  private directExporters(cfg: ComponentConfig, signal: Signal): Map<string, { consumer: AnyConsumer; node: GraphNode }> {
+    const out = new Map<string, { consumer: AnyConsumer; node: GraphNode }>();
+    if (cfg.factory.kind !== 'processor' || !cfg.factory.exporterRefs) return out;
+    for (const ref of cfg.factory.exporterRefs(cfg.config)) {
+      const id = ComponentId.parse(ref.value);
+      const exp = 'error' in id ? undefined : this.config.exporters.get(id.toString());
+      if (exp && !out.has(exp.id.toString())) out.set(exp.id.toString(), this.exporter(exp, signal));
+    }
+    return out;
   }
 
   /** The connector instances that pipeline `from` exports to: one per receiving signal. */
