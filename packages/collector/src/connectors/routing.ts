@@ -9,8 +9,9 @@
  * items with a copy of their resource and scope. Without `context`, the context is inferred from
  * the path prefixes and is `resource` when they do not name one. `error_mode` (default
  * `propagate`): a test that fails fails the request and nothing is sent; with `ignore` (logged) or
- * `silent` the item counts as not matching. Every entry is compiled when the config is loaded;
- * errors point into the YAML file, and each pipeline named must receive from this connector.
+ * `silent` the item counts as not matching. Every entry is compiled once, when the config is
+ * loaded (errors point into the YAML file), and each pipeline named must receive from this
+ * connector.
  */
 import { DEFAULT_CONTEXT_PRIORITY, dataPointContext, inferContext, logContext, metricContext, parse, resourceContext, spanContext, type ContextName, type TransformContext } from '@ottl/core';
 import type { Logs, Metrics, Traces } from '@ottl/pdata';
@@ -20,7 +21,7 @@ import { didYouMean } from '../config/diagnostics.js';
 import { list, located, string, struct, type DecodeContext, type Infer, type Located } from '../config/schema.js';
 import { PermanentError, errorMessage, type Consumer } from '../consumer/consumer.js';
 import { fanout, settleAll } from '../consumer/fanout.js';
-import { checkRoute, routeTests, routingFunctionNames, type RouteTest, type RouteText } from '../internal/routing.js';
+import { checkRoute, routeTest, routingFunctionNames, type CompiledRoute, type RouteTest, type RouteText } from '../internal/routing.js';
 import { errorModeDecoder, optionalText } from '../processors/ottlGroups.js';
 import type { Logger } from '../logger.js';
 import { SIGNAL_OPS, moveDataPointsIf, moveIf, moveLogRecordsIf, moveMetricsIf, moveSpansIf, type SignalOps } from '../signals.js';
@@ -71,8 +72,8 @@ const rawConfig = struct(
   { hints: { match_once: 'match_once was removed upstream in v0.120.0: every item now goes to the first entry that matches it' } },
 );
 
-/** A checked table entry. */
-export interface RoutingRoute extends RouteText {
+/** A checked table entry, compiled. */
+export interface RoutingRoute extends CompiledRoute {
   /** Pipeline ID strings. */
   readonly pipelines: readonly string[];
 }
@@ -130,9 +131,8 @@ function checkEntry(entry: Entry, ctx: DecodeContext): RoutingRoute | undefined 
     ctx.issues.add('config-error', written.path, wloc, `context ${name} does not apply to the ${signal} pipelines this route names`, { hint: `valid contexts for ${signal}: ${allowed.join(', ')}` });
     return undefined;
   } else context = name as ContextName;
-  const route: RoutingRoute = { context, kind, text: text.text, pipelines: pipelines.map((p) => canonical(p.value)) };
-  const compiles = checkRoute({ issues: ctx.issues, path: entry.path, loc }, text, route);
-  return compiles && pipelines.length > 0 ? route : undefined;
+  const compiled = checkRoute({ issues: ctx.issues, path: entry.path, loc }, text, { context, kind, text: text.text });
+  return compiled && pipelines.length > 0 ? { ...compiled, pipelines: pipelines.map((p) => canonical(p.value)) } : undefined;
 }
 
 function canonical(pipeline: string): string {
@@ -181,11 +181,10 @@ export const routingConnectorFactory: ConnectorFactory<RoutingConnectorConfig> =
       return c;
     };
     const movers = MOVERS[from as RoutedSignal] as Readonly<Partial<Record<ContextName, Mover<SignalData[typeof from]>>>>;
-    const tests = routeTests(cfg.routes, cfg.error_mode, set.logger);
-    const routes = cfg.routes.map((r, i) => {
+    const routes = cfg.routes.map((r) => {
       const move = movers[r.context];
       if (!move) throw new Error(`context ${r.context} does not apply to ${from}`);
-      return { move, test: tests[i]!, consumer: consumerFor(r.pipelines) };
+      return { move, test: routeTest(r, cfg.error_mode, set.logger), consumer: consumerFor(r.pipelines) };
     });
     const fallback = cfg.default_pipelines.length > 0 ? consumerFor(cfg.default_pipelines.map((p) => canonical(p.value))) : undefined;
     return { ...noLifecycle, ...router(ops as SignalOps<SignalData[typeof from]>, routes, fallback, set.logger) };

@@ -1,10 +1,11 @@
 /**
  * What the `routing` connector and the legacy `routing` processor share: their OTTL functions (the
  * standard converters, `delete_key`, `delete_matching_keys` and the no-op `route()` editor), the
- * test a routing-table entry compiles to, and the config-time check that places the entry's OTTL
- * errors in the YAML file.
+ * config-time check that compiles a routing-table entry once and places its OTTL errors in the YAML
+ * file, and the test the compiled entry runs as.
  */
 import {
+  ConditionSequence,
   createEnvironment,
   functionsForContext,
   type ContextName,
@@ -12,6 +13,7 @@ import {
   type Environment,
   type ErrorMode,
   type FunctionDef,
+  type StatementProgram,
   type TransformContext,
 } from '@ottl/core';
 import { reportEmbedded, type EmbeddedText } from '../config/embedded.js';
@@ -43,63 +45,58 @@ export interface RouteText {
   readonly text: string;
 }
 
-/** Environments per context with the routing functions; errors skipped under `ignore` go to `logger`. */
-export function routingEnvironments(logger?: Logger): (context: ContextName) => Environment {
-  const envs = new Map<ContextName, Environment>();
-  return (context) => {
-    let env = envs.get(context);
-    if (!env) {
-      const functions = [...functionsForContext(context, { processor: 'routing' }), routeFunction];
-      envs.set(context, (env = createEnvironment({ functions, ...(logger ? { logger: { warn: (m, f) => logger.warn(m, f) } } : {}) })));
-    }
-    return env;
-  };
+const envs = new Map<ContextName, Environment>();
+
+/** An environment with the routing functions for `context` (it reports to no logger). */
+function routingEnvironment(context: ContextName): Environment {
+  let env = envs.get(context);
+  if (!env) envs.set(context, (env = createEnvironment({ functions: [...functionsForContext(context, { processor: 'routing' }), routeFunction] })));
+  return env;
+}
+
+/** The functions a routing entry may call in `context`, by name (for context inference). */
+export function routingFunctionNames(context: ContextName): ReadonlySet<string> {
+  return new Set(routingEnvironment(context).functionsFor(context).keys());
+}
+
+/** An entry compiled once, when the config was checked; {@link routeTest} binds it to a logger. */
+export interface CompiledRoute extends RouteText {
+  readonly compiled: StatementProgram | ConditionSequence;
 }
 
 /**
- * Compiles one entry's test. Paths may omit the context prefix (`attributes["x"]` in the resource
- * context). Diagnostics are relative to the text.
+ * Compiles an entry at config time, reporting its errors where `written` sits (paths may omit the
+ * context prefix: `attributes["x"]` in the resource context). Undefined when it does not compile.
  */
-export function compileRoute(env: Environment, route: RouteText, errorMode: ErrorMode): { test?: RouteTest; diagnostics: readonly Diagnostic[] } {
-  const options = { context: route.context, errorMode };
+export function checkRoute(ctx: DecodeContext, written: EmbeddedText, route: RouteText): CompiledRoute | undefined {
+  const env = routingEnvironment(route.context);
+  const options = { context: route.context };
+  const placed = (compiled: CompiledRoute['compiled'] | undefined, diagnostics: readonly Diagnostic[]) => {
+    reportEmbedded(ctx.issues, written, diagnostics);
+    return compiled ? { ...route, compiled } : undefined;
+  };
   if (route.kind === 'condition') {
     const { conditions, diagnostics } = env.compileConditions([route.text], options);
-    return conditions ? { test: (ctx) => (conditions.evaluate(ctx) ? 'matched' : 'missed'), diagnostics } : { diagnostics };
+    return placed(conditions, diagnostics);
   }
   const { program, diagnostics } = env.compileStatements([route.text], options);
-  if (!program) return { diagnostics };
+  return placed(program, diagnostics);
+}
+
+/** The test of a compiled entry, under `errorMode`, reporting skipped errors to `logger`. */
+export function routeTest(route: CompiledRoute, errorMode: ErrorMode, logger: Logger): RouteTest {
+  if (route.compiled instanceof ConditionSequence) {
+    const conditions = route.compiled.withLogger(logger, errorMode);
+    return (ctx) => (conditions.evaluate(ctx) ? 'matched' : 'missed');
+  }
+  const program = route.compiled.withLogger(logger, errorMode);
   let outcome: RouteOutcome = 'missed';
   const observe = (_i: number, matched: boolean, _changed?: boolean, error?: Error) => {
     outcome = error ? 'failed' : matched ? 'matched' : 'missed';
   };
-  const test: RouteTest = (ctx) => {
+  return (ctx) => {
     outcome = 'missed';
     program.execute(ctx, observe);
     return outcome;
   };
-  return { test, diagnostics };
-}
-
-const checking = routingEnvironments();
-
-/** The functions a routing entry may call in `context`, by name (for context inference). */
-export function routingFunctionNames(context: ContextName): ReadonlySet<string> {
-  return new Set(checking(context).functionsFor(context).keys());
-}
-
-/** Compiles an entry at config time, reporting its errors where `written` sits; true when it compiles. */
-export function checkRoute(ctx: DecodeContext, written: EmbeddedText, route: RouteText): boolean {
-  const { test, diagnostics } = compileRoute(checking(route.context), route, 'propagate');
-  reportEmbedded(ctx.issues, written, diagnostics);
-  return test !== undefined;
-}
-
-/** The tests of entries that passed {@link checkRoute}, compiled to run with `logger`. */
-export function routeTests(routes: readonly RouteText[], errorMode: ErrorMode, logger: Logger): RouteTest[] {
-  const envs = routingEnvironments(logger);
-  return routes.map((r) => {
-    const { test, diagnostics } = compileRoute(envs(r.context), r, errorMode);
-    if (!test) throw new Error(`route failed to compile: ${diagnostics.map((d) => d.message).join('; ')}`);
-    return test;
-  });
 }

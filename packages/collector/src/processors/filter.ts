@@ -37,7 +37,7 @@ import { noLifecycle, type CreateSettings, type Processor, type ProcessorFactory
 import { struct, type DecodeContext, type Infer } from '../config/schema.js';
 import { PermanentError, errorMessage, type Consumer } from '../consumer/consumer.js';
 import type { Logger } from '../logger.js';
-import { SIGNAL_OPS } from '../signals.js';
+import { SIGNAL_OPS, removeIf } from '../signals.js';
 import { errorModeDecoder, groupsDecoder, reportByText, resolveGroupContext, textList, type OttlGroup } from './ottlGroups.js';
 
 export const FILTER_CONTEXTS: { readonly [S in Signal]: readonly ContextName[] } = {
@@ -150,16 +150,6 @@ function any(seqs: ConditionSequence[] | undefined, ctx: () => TransformContext)
   const c = ctx();
   for (const s of seqs) if (s.evaluate(c)) return true;
   return false;
-}
-
-/** Removes the elements for which `drop` is true, in place, keeping order. */
-function removeIf<T>(arr: T[], drop: (x: T, i: number) => boolean): void {
-  let w = 0;
-  for (let i = 0; i < arr.length; i++) {
-    const x = arr[i]!;
-    if (!drop(x, i)) arr[w++] = x;
-  }
-  arr.length = w;
 }
 
 const FILTERS: { [S in Signal]: (levels: Levels, data: SignalData[S]) => void } = {

@@ -25,7 +25,7 @@ import { bool, list, located, oneOf, string, struct, type DecodeContext, type In
 import { PermanentError, errorMessage, type Consumer } from '../consumer/consumer.js';
 import { fanout, settleAll } from '../consumer/fanout.js';
 import type { Logger } from '../logger.js';
-import { checkRoute, routeTests, type RouteOutcome } from '../internal/routing.js';
+import { checkRoute, routeTest, type CompiledRoute, type RouteOutcome } from '../internal/routing.js';
 import { SIGNAL_OPS, type SignalOps } from '../signals.js';
 import { errorModeDecoder, optionalText } from './ottlGroups.js';
 
@@ -40,8 +40,8 @@ const rawConfig = struct({
   table: list(located(struct({ value: string(), statement: optionalText, exporters: exporterList }))),
 });
 
-/** A checked table entry: a value of `from_attribute` or an OTTL statement, and exporter ID strings. */
-export type RoutingProcessorRoute = ({ readonly value: string } | { readonly statement: string }) & { readonly exporters: readonly string[] };
+/** A checked table entry: a value of `from_attribute` or a compiled OTTL statement, and exporter ID strings. */
+export type RoutingProcessorRoute = ({ readonly value: string } | { readonly statement: CompiledRoute }) & { readonly exporters: readonly string[] };
 
 export type RoutingProcessorConfig = Infer<typeof rawConfig> & {
   readonly routes: readonly RoutingProcessorRoute[];
@@ -65,8 +65,8 @@ const config = {
       if (item.value !== '' && item.statement) {
         ctx.issues.add('config-error', path, loc, `invalid route: both statement (${item.statement.text}) and value (${item.value}) provided`, { hint: 'an entry matches by value or by statement' });
       } else if (item.statement) {
-        const ok = checkRoute({ issues: ctx.issues, path, loc }, item.statement, { context: 'resource', kind: 'statement', text: item.statement.text });
-        if (ok) routes.push({ statement: item.statement.text, exporters });
+        const statement = checkRoute({ issues: ctx.issues, path, loc }, item.statement, { context: 'resource', kind: 'statement', text: item.statement.text });
+        if (statement) routes.push({ statement, exporters });
       } else if (item.value !== '') routes.push({ value: item.value, exporters });
       else ctx.issues.add('config-error', path, loc, 'invalid (empty) route: empty routing attribute provided', { hint: 'give the entry a value (of from_attribute) or a statement' });
     }
@@ -149,9 +149,9 @@ function create<S extends Signal>(signal: S) {
 }
 
 /** Matches resources for which the statement's where clause holds (running its editor). */
-function statementTest(cfg: RoutingProcessorConfig, text: string, logger: Logger): (r: Resource) => RouteOutcome {
-  const [test] = routeTests([{ context: 'resource', kind: 'statement', text }], cfg.error_mode, logger);
-  return (r) => test!(resourceContext(r));
+function statementTest(cfg: RoutingProcessorConfig, statement: CompiledRoute, logger: Logger): (r: Resource) => RouteOutcome {
+  const test = routeTest(statement, cfg.error_mode, logger);
+  return (r) => test(resourceContext(r));
 }
 
 /** Matches resources whose `from_attribute` is the string `value` (removing it when configured to). */
