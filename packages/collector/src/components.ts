@@ -15,6 +15,8 @@ import { resourceProcessorFactory } from './processors/resource.js';
 import { transformProcessorFactory } from './processors/transform.js';
 import { filterProcessorFactory } from './processors/filter.js';
 import { routingProcessorFactory } from './processors/routing.js';
+import { probabilisticSamplerFactory } from './processors/probabilisticSampler.js';
+import { tailSamplingProcessorFactory } from './processors/tailSampling.js';
 import { nopReceiverFactory } from './receivers/nop.js';
 
 /** The factories of the browser-safe components. */
@@ -27,6 +29,8 @@ export function browserFactories(): Factory[] {
     resourceProcessorFactory,
     transformProcessorFactory,
     filterProcessorFactory,
+    probabilisticSamplerFactory,
+    tailSamplingProcessorFactory,
     routingProcessorFactory,
     debugExporter,
     nopExporterFactory,

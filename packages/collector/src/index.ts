@@ -34,3 +34,5 @@ export { browserFactories, defaultComponents } from './components.js';
 export { transformProcessorFactory, TRANSFORM_CONTEXTS, type TransformConfig } from './processors/transform.js';
 export { filterProcessorFactory, FILTER_CONTEXTS, type FilterConfig } from './processors/filter.js';
 export { routingProcessorFactory, type RoutingProcessorConfig, type RoutingProcessorRoute } from './processors/routing.js';
+export { probabilisticSamplerFactory, type ProbabilisticSamplerConfig } from './processors/probabilisticSampler.js';
+export { tailSamplingProcessorFactory, type TailSamplingConfig } from './processors/tailSampling.js';

@@ -18,11 +18,11 @@ describe('ottl collector', () => {
   it('validate prints diagnostics with positions and exits 1; a good config exits 0', () => {
     requireBuilt();
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  tail_sampling:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [tail_sampling]\n      exporters: [debug]\n');
+    writeFileSync(bad, 'receivers:\n  otlp:\n    protocols:\n      grpc:\nprocessors:\n  groupbytrace:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [groupbytrace]\n      exporters: [debug]\n');
     const r = spawnSync(process.execPath, [bin, 'collector', 'validate', '--config', bad, '--format', 'json'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     const diags = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; path: string; file: string; range: { start: { line: number; column: number } } });
-    expect(diags.map((d) => [d.code, d.path, `${d.range.start.line}:${d.range.start.column}`])).toEqual([['unknown-component', 'processors.tail_sampling', '6:3']]);
+    expect(diags.map((d) => [d.code, d.path, `${d.range.start.line}:${d.range.start.column}`])).toEqual([['unknown-component', 'processors.groupbytrace', '6:3']]);
     const good = spawnSync(process.execPath, [bin, 'collector', 'validate', '--config', resolve(import.meta.dirname, '../../../../../examples/default/collector.yaml')], { encoding: 'utf8' });
     expect([good.status, good.stdout.trim().endsWith('configuration is valid')]).toEqual([0, true]);
   });

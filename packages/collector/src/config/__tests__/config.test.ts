@@ -50,9 +50,9 @@ describe('collector config', () => {
   });
 
   it('names unknown component types with their line and the types that exist', () => {
-    const r = check(base.replace('  batch:\n    timeout: 2s', '  probabilistic_sampler:\n    sampling_percentage: 50').replace('processors: [batch]', 'processors: [probabilistic_sampler]'));
+    const r = check(base.replace('  batch:\n    timeout: 2s', '  groupbytrace:\n    wait_duration: 10s').replace('processors: [batch]', 'processors: [groupbytrace]'));
     expect(r.diagnostics).toEqual([
-      'error[unknown-component] c0.yaml:5:3 processors.probabilistic_sampler: unknown processor type "probabilistic_sampler" (hint: this build has the processors: attributes, batch, filter, memory_limiter, resource, routing, transform (see `ottl collector components`))',
+      'error[unknown-component] c0.yaml:5:3 processors.groupbytrace: unknown processor type "groupbytrace" (hint: this build has the processors: attributes, batch, filter, memory_limiter, probabilistic_sampler, resource, routing, tail_sampling, transform (see `ottl collector components`))',
     ]);
   });
 

@@ -12,7 +12,7 @@ import { nodeComponents } from '../../node/components.js';
 const SEED = resolve(import.meta.dirname, '../../../../../../shared/seed/000_0de7b5b3dcdc16a8.txt');
 
 /** Component types the seed uses that this build does not have (README: "Not implemented yet"). */
-const NOT_IMPLEMENTED = ['probabilistic_sampler', 'tail_sampling'];
+const NOT_IMPLEMENTED: string[] = [];
 
 const SECTIONS = ['receivers', 'processors', 'exporters', 'connectors', 'extensions', 'service'];
 
@@ -70,12 +70,12 @@ describe('seed configurations', () => {
   it('validate, or fail only on components this build does not implement', () => {
     const results = Object.fromEntries(seedConfigs().map((c) => [`seed line ${c.line}`, outcome(c.text)]));
     expect(results).toEqual({
-      'seed line 305': ['unknown-component processors.probabilistic_sampler'], // agent: otlp → memory_limiter, batch, probabilistic_sampler → otlp (mTLS)
+      'seed line 305': [], // agent: otlp → memory_limiter, batch, probabilistic_sampler → otlp (mTLS)
       // The seed's transform example is not a valid Collector config upstream either: it lists
       // statements under `traces:` (upstream reads `trace_statements`) and uses a `duration` path
       // no span context has. It fails with a hint naming the key to use (asserted below).
       'seed line 377': ['unknown-field processors.transform.traces'],
-      'seed line 397': ['unknown-component processors.tail_sampling'],
+      'seed line 397': [], // tail_sampling: status_code, latency and probabilistic policies
       // Gateway tenant routing: its default_exporters names otlp/default, which the snippet never
       // defines (upstream skipped it silently; here startup points at it).
       'seed line 464': ['config-error processors.routing.default_exporters[0]'],
