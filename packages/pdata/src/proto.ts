@@ -13,8 +13,8 @@ function decode<T extends Msg>(m: T, s: Schema, bytes: Uint8Array, limits: Decod
   const l = resolveLimits(limits);
   if (bytes.length > l.maxBytes)
     throw new PdataDecodeError('too-large', `${bytes.length} bytes exceed the limit of ${l.maxBytes}`, { offset: l.maxBytes });
-  validate(bytes, s, l.maxDepth);
-  m._setSrc(new Src(bytes), 0, bytes.length);
+  const keys = validate(bytes, s, l.maxDepth);
+  m._setSrc(new Src(bytes, keys), 0, bytes.length);
   return m;
 }
 

@@ -219,15 +219,44 @@ describe('lazy decoding and raw re-emission', () => {
       return encodeLogsProto(logs);
     };
 
-    it('encodes byte for byte as the same edit on a filled map', () => {
+    it('encodes as the same edit on a filled map, the added entries after the record\'s other fields', () => {
       const logs = decodeLogsProto(sampleLogs());
       const attrs = recordsOf(logs)[1]!.attributes;
       attrs.set('added', 'x');
       attrs.set('added', 'y');
       attrs.set('second', 2n);
       const edit = (m: PMap) => (m.set('added', 'y'), m.set('second', 2n));
-      expect(encodeLogsProto(logs)).toEqual(eagerWith(1, edit));
+      const lazy = encodeLogsProto(logs);
+      const eager = eagerWith(1, edit);
+      // The request's key filter ruled both keys out, so the record was not scanned for its map's end.
+      expect(lazy.length).toBe(eager.length);
+      expect(logsToJsonObject(decodeLogsProto(lazy))).toEqual(logsToJsonObject(decodeLogsProto(eager)));
       expect(recordsOf(roundTrip(logs))[1]!.attributes.toRaw()).toMatchObject({ n: 1n, added: 'y', second: 2n });
+    });
+
+    it('finds every key the request has before adding one: empty, long, nested, or only in another map', () => {
+      const long = 'k'.repeat(200);
+      const rec = LogRecord.create({ body: PMap.fromRaw({ inner: { deep: 1n } }), attributes: { '': 1n, [long]: 2n, plain: 3n } });
+      const bytes = encodeLogsProto(Logs.create({ resourceLogs: [ResourceLogs.create({ scopeLogs: [ScopeLogs.create({ logRecords: [rec] })] })] }));
+      for (const [key, size] of [['', 3], [long, 3], ['plain', 3], ['inner', 4], ['deep', 4], ['new', 4]] as const) {
+        const logs = decodeLogsProto(bytes);
+        recordsOf(logs)[0]!.attributes.set(key, 'x');
+        const attrs = recordsOf(roundTrip(logs))[0]!.attributes;
+        expect([key, attrs.size, attrs.get(key)]).toEqual([key, size, 'x']);
+      }
+      // A KeyValue without a key field (how proto3 encoders write the key "") has the key "".
+      const keyless = new Uint8Array([0x0a, 10, 0x12, 8, 0x12, 6, 0x32, 4, 0x12, 2, 0x18, 7]);
+      expect(recordsOf(decodeLogsProto(keyless))[0]!.attributes.get('')).toBe(7n);
+      const logs = decodeLogsProto(keyless);
+      recordsOf(logs)[0]!.attributes.set('', 'x');
+      expect([...recordsOf(roundTrip(logs))[0]!.attributes.entries()]).toEqual([['', 'x']]);
+    });
+
+    it('encodes byte for byte as the same edit on a filled map when the record had to be scanned', () => {
+      const logs = decodeLogsProto(sampleLogs());
+      // `msg` is a key of the record's body map, so the key filter cannot rule it out for the attributes.
+      recordsOf(logs)[1]!.attributes.set('msg', 'x');
+      expect(encodeLogsProto(logs)).toEqual(eagerWith(1, (m) => m.set('msg', 'x')));
     });
 
     it('reads the added entries after the source entries, and a later change to a source key fills the map', () => {

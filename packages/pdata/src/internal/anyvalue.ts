@@ -1,6 +1,7 @@
 // AnyValue / KeyValue protobuf codec (common/v1): lazy sources for PMap and PSlice, and encoders
 // that re-emit untouched entries as their original bytes (adjacent ones in a single copy).
 import { PENDING, PMap, PSlice, isContainerClean, type AttrValue, type MapSource, type Slot, type ValueSource } from '../pcommon.js';
+import { mayHaveKey } from './keyBloom.js';
 import { LEN, Rd, utf8Read, type Src, type Wr } from './wire.js';
 
 /** Decodes the AnyValue payload at [s, e). */
@@ -157,6 +158,8 @@ export class KvSource implements MapSource {
   }
 
   has(key: string, ascii: boolean): boolean {
+    const keys = this.src.keys;
+    if (ascii && keys !== null && !mayHaveKey(keys, key)) return false;
     const want = this.tag;
     const b = this.src.b;
     const e = this.e;
@@ -183,6 +186,23 @@ export class KvSource implements MapSource {
           end = kvEnd;
         }
       }
+      if (end < 0 && b[p] !== want) {
+        // Other fields of the message, skipped inline in their usual one-byte-tag forms.
+        const t = b[p]!;
+        const wt = t & 7;
+        if (t < 0x80) {
+          if (wt === 1) p += 9;
+          else if (wt === 5) p += 5;
+          else if (wt === 2 && b[p + 1]! < 0x80) p += 2 + b[p + 1]!;
+          else if (wt === 0 && b[p + 1]! < 0x80) p += 2;
+          else p = -1 - p;
+          if (p >= 0) {
+            inBlock = false;
+            continue;
+          }
+          p = -1 - p;
+        }
+      }
       if (end < 0) {
         const r = Rd.take(this.src, p, e);
         const t = r.u32();
@@ -204,6 +224,11 @@ export class KvSource implements MapSource {
     }
     this.blockEnd = block;
     return false;
+  }
+
+  /** Whether {@link block} is known without walking the range. */
+  blockKnown(): boolean {
+    return this.blockEnd !== -2;
   }
 
   /**
@@ -474,7 +499,14 @@ export function encodeWithMap(w: Wr, src: Src, s: number, e: number, field: numb
   }
   const vs = m._vs as KvSource | null;
   if (m._unfilled && vs!.src === src && vs!.s === s && vs!.e === e && vs!.tag === ((field << 3) | LEN)) {
-    // The message's own map, only added to: its bytes with the added entries after the map's block.
+    // The message's own map, only added to: its bytes with the added entries after the map's block,
+    // or after every other field when that block was never walked (`has` answered from the key
+    // filter): the map decodes the same either way.
+    if (!vs!.blockKnown()) {
+      w.raw(src, s, e);
+      encodeAdded(w, (field << 3) | LEN, m);
+      return;
+    }
     const end = vs!.block();
     if (end >= 0) {
       const at = end === 0 ? e : end;

@@ -2,6 +2,7 @@
 // tag, wire type, length, nesting depth and id length of the whole request, so that lazy field
 // access later can never fail. Unknown fields are skipped but must be well-formed.
 import { PdataDecodeError } from '../errors.js';
+import { addKey } from './keyBloom.js';
 
 /** How a known field must look on the wire. */
 const FieldKind = {
@@ -192,6 +193,9 @@ function plainKeyValue(b: Uint8Array, s: number, e: number): boolean {
 
 class Walker {
   private p = 0;
+  /** Every KeyValue key met (see keyBloom.ts); `keysComplete` is false once one was not added. */
+  readonly keys = new Int32Array(32);
+  keysComplete = true;
   constructor(
     private readonly b: Uint8Array,
     private readonly maxDepth: number,
@@ -260,6 +264,7 @@ class Walker {
         const n = b[p + 1]!;
         const e = p + 2 + n;
         if (n < 0x80 && e <= end && plainKeyValue(b, p + 2, e)) {
+          addKey(this.keys, b, p + 4, b[p + 3]!);
           this.p = e;
           continue;
         }
@@ -275,6 +280,7 @@ class Walker {
     if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth}`, start);
     const b = this.b;
     this.p = start;
+    let keyed = false;
     while (this.p < end) {
       const p = this.p;
       const t = b[p]!;
@@ -283,12 +289,19 @@ class Walker {
         const e = p + 2 + n;
         if (n < 0x80 && e <= end) {
           if (t === 0x12) this.anyValue(p + 2, e, depth + 1);
+          else {
+            addKey(this.keys, b, p + 2, n);
+            keyed = true;
+          }
           this.p = e;
           continue;
         }
       }
+      if (t !== 0x12) this.keysComplete = false;
       this.field(KeyValue, end, depth, -1);
     }
+    // No key field: the key is "" (proto3 leaves empty strings out).
+    if (!keyed) addKey(this.keys, b, 0, 0);
   }
 
   private anyValue(start: number, end: number, depth: number): void {
@@ -393,10 +406,15 @@ class Walker {
   }
 }
 
-/** Throws {@link PdataDecodeError} unless `b` is a well-formed message of schema `s`. */
-export function validate(b: Uint8Array, s: Schema, maxDepth: number): void {
+/**
+ * Throws {@link PdataDecodeError} unless `b` is a well-formed message of schema `s`. Returns the
+ * Bloom filter of every KeyValue key in it (keyBloom.ts), or null when some key could not be added.
+ */
+export function validate(b: Uint8Array, s: Schema, maxDepth: number): Int32Array | null {
   try {
-    new Walker(b, maxDepth).run(s);
+    const w = new Walker(b, maxDepth);
+    w.run(s);
+    return w.keysComplete ? w.keys : null;
   } catch (e) {
     if (e instanceof RangeError) throw new PdataDecodeError('too-deep', 'nesting too deep for the call stack', { offset: 0 });
     throw e;

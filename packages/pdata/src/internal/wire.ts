@@ -9,12 +9,23 @@ const SGROUP = 3;
 const EGROUP = 4;
 const I32 = 5;
 
-/** A decoded request's bytes. Lazy objects keep a reference to it; the bytes are never written. */
+/**
+ * A decoded request's bytes. Lazy objects keep a reference to it; the bytes are never written.
+ * `b` is always a plain Uint8Array (a Node Buffer is viewed as one), so the readers' element
+ * accesses see one kind of array.
+ */
 export class Src {
   readonly b: Uint8Array;
   readonly dv: DataView;
-  constructor(b: Uint8Array) {
-    this.b = b;
+  /**
+   * @param keys every attribute key in `b` as a Bloom filter (keyBloom.ts), when the validating
+   * walk produced one; null when unknown.
+   */
+  constructor(
+    b: Uint8Array,
+    readonly keys: Int32Array | null = null,
+  ) {
+    this.b = Object.getPrototypeOf(b) === Uint8Array.prototype ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
 }
