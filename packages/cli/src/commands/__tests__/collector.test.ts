@@ -15,6 +15,17 @@ function requireBuilt(): void {
 }
 
 describe('ottl collector', () => {
+  it('npm start launches Node with the flags of the ottl shebang line, and that line runs', () => {
+    requireBuilt();
+    const shebang = readFileSync(bin, 'utf8').split('\n')[0]!;
+    const m = /^#!\/usr\/bin\/env -S (node(?: --[\w-]+=\w+)+)$/.exec(shebang);
+    expect(m, shebang).not.toBeNull();
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../../package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toContain(`${m![1]} packages/cli/dist/bin.js collector`);
+    const r = spawnSync('/usr/bin/env', ['-S', m![1]!, bin, '--version'], { encoding: 'utf8' });
+    expect([r.status, r.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(resolve(bin, '../../package.json'), 'utf8')).version]);
+  });
+
   it('validate prints diagnostics with positions and exits 1; a good config exits 0', () => {
     requireBuilt();
     const bad = join(dir, 'bad.yaml');
