@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as P from '../packages/pdata/dist/index.js';
+import { T0, randomSource, webLogRecord } from './fixtures.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -34,41 +35,15 @@ const CLI = new URL('../packages/cli/dist/bin.js', import.meta.url).pathname;
 const LAUNCHER_FLAGS = existsSync(CLI) ? (/^#!.*?\bnode\b(.*)$/m.exec(readFileSync(CLI, 'utf8').split('\n')[0])?.[1] ?? '').trim().split(/\s+/).filter(Boolean) : [];
 
 // --- payloads (deterministic; ≈ 360 B per log record with 12 attributes, ≈ 460 B per span) ---
-let seed = 42;
-const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-const pick = (a) => a[Math.floor(rnd() * a.length)];
-const hex = (n) => Array.from({ length: n }, () => Math.floor(rnd() * 256).toString(16).padStart(2, '0')).join('');
-const T0 = 1_700_000_000_000_000_000n;
+const random = randomSource(42);
+const { rnd, pick, hex } = random;
 const resourceAttrs = { 'service.name': 'checkout', 'service.version': '1.4.2', 'host.name': 'host-1.example.internal', 'k8s.pod.name': 'pod-7f9c' };
 
 function logsRequest(n) {
   const records = [];
   for (let i = 0; i < n; i++) {
     records.push(
-      P.LogRecord.create({
-        timeUnixNano: T0 + BigInt(i) * 1_000_000n,
-        observedTimeUnixNano: T0 + BigInt(i) * 1_000_000n + 5000n,
-        severityNumber: 9,
-        severityText: 'INFO',
-        body: `request ${hex(6)} served in ${Math.floor(rnd() * 900)} ms for user ${hex(4)}`,
-        traceId: P.TraceId.fromHex(hex(16)),
-        spanId: P.SpanId.fromHex(hex(8)),
-        flags: 1,
-        attributes: {
-          'http.method': pick(['GET', 'POST', 'PUT']),
-          'http.route': pick(['/api/items', '/api/users/:id', '/health']),
-          'http.status_code': BigInt(pick([200, 201, 404, 500])),
-          'http.duration_ms': rnd() * 100,
-          'user.id': `u-${hex(4)}`,
-          'client.address': `10.0.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}`,
-          'net.peer.port': BigInt(1024 + Math.floor(rnd() * 60000)),
-          'thread.name': pick(['main', 'worker-1', 'worker-2']),
-          'log.logger': 'com.example.Handler',
-          'cache.hit': rnd() < 0.5,
-          region: pick(['eu-west-1', 'us-east-1']),
-          'deployment.environment': 'production',
-        },
-      }),
+      webLogRecord(random, i),
     );
   }
   return P.encodeLogsProto(

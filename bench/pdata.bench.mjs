@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import * as P from '../packages/pdata/dist/index.js';
+import { T0, randomSource, webLogRecord } from './fixtures.mjs';
 
 const require = createRequire(new URL('../packages/pdata/package.json', import.meta.url));
 const protobuf = require('protobufjs');
@@ -26,11 +27,8 @@ const TracesReq = root.lookupType('otlp.ExportTraceServiceRequest');
 
 // --- payloads (deterministic) ---
 
-let seed = 12345;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
-const pick = (a) => a[Math.floor(rnd() * a.length)];
-const hex = (n) => Array.from({ length: n }, () => Math.floor(rnd() * 256).toString(16).padStart(2, '0')).join('');
-const T0 = 1_700_000_000_000_000_000n;
+const random = randomSource(12345);
+const { rnd, pick, hex } = random;
 
 function resource(i) {
   return P.Resource.create({
@@ -44,30 +42,7 @@ function buildLogs() {
     const records = [];
     for (let i = 0; i < N / 10; i++) {
       records.push(
-        P.LogRecord.create({
-          timeUnixNano: T0 + BigInt(i) * 1_000_000n,
-          observedTimeUnixNano: T0 + BigInt(i) * 1_000_000n + 5000n,
-          severityNumber: 9,
-          severityText: 'INFO',
-          body: `request ${hex(6)} served in ${Math.floor(rnd() * 900)} ms for user ${hex(4)}`,
-          traceId: P.TraceId.fromHex(hex(16)),
-          spanId: P.SpanId.fromHex(hex(8)),
-          flags: 1,
-          attributes: {
-            'http.method': pick(['GET', 'POST', 'PUT']),
-            'http.route': pick(['/api/items', '/api/users/:id', '/health']),
-            'http.status_code': BigInt(pick([200, 201, 404, 500])),
-            'http.duration_ms': rnd() * 100,
-            'user.id': `u-${hex(4)}`,
-            'client.address': `10.0.${Math.floor(rnd() * 255)}.${Math.floor(rnd() * 255)}`,
-            'net.peer.port': BigInt(1024 + Math.floor(rnd() * 60000)),
-            'thread.name': pick(['main', 'worker-1', 'worker-2']),
-            'log.logger': 'com.example.Handler',
-            'cache.hit': rnd() < 0.5,
-            region: pick(['eu-west-1', 'us-east-1']),
-            'deployment.environment': 'production',
-          },
-        }),
+        webLogRecord(random, i),
       );
     }
     const rl = P.ResourceLogs.create({ scopeLogs: [P.ScopeLogs.create({ scope: { name: 'com.example.logging', version: '2.1.0' }, logRecords: records })] });
