@@ -98,6 +98,17 @@ describe('protobuf input errors', () => {
     expect(decodeLogsProto(attr([])).resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.get('k')).toBe(null);
   });
 
+  it('the attribute fast paths reject what the general walk rejects', () => {
+    const attr = (value: number[]) => request(len(6, [...len(1, [0x6b]), ...len(2, value)]));
+    // A bool or int tag with no varint after it.
+    expect(decodeError(() => decodeLogsProto(attr(tag(2, 0)))).code).toBe('truncated');
+    expect(decodeError(() => decodeLogsProto(attr(tag(3, 0)))).code).toBe('truncated');
+    // Field number 0 shaped like a KeyValue, in messages that have no attributes.
+    const keyValue = [...len(1, [0x6b]), ...len(2, [])];
+    expect(decodeError(() => decodeLogsProto(new Uint8Array([0x00, keyValue.length, ...keyValue]))).code).toBe('invalid-value');
+    expect(decodeError(() => decodeLogsProto(new Uint8Array(len(1, [0x00, keyValue.length, ...keyValue])))).code).toBe('invalid-value');
+  });
+
   it('ids of the wrong length', () => {
     const err = decodeError(() => decodeLogsProto(request(len(9, [1, 2, 3]))));
     expect(err.code).toBe('invalid-id');

@@ -186,7 +186,7 @@ function plainKeyValue(b: Uint8Array, s: number, e: number): boolean {
   if (t !== 0x10 && t !== 0x18) return false;
   // A varint of at most 10 bytes whose last byte ends the value; the tenth may only be 0 or 1.
   const last = e - 1;
-  if (last - p > 10 || b[last]! >= 0x80 || (last - p === 10 && b[last]! > 1)) return false;
+  if (last === p || last - p > 10 || b[last]! >= 0x80 || (last - p === 10 && b[last]! > 1)) return false;
   for (let q = p + 1; q < last; q++) if (b[q]! < 0x80) return false;
   return true;
 }
@@ -256,7 +256,7 @@ class Walker {
   private message(s: Schema | undefined, start: number, end: number, depth: number): void {
     if (depth > this.maxDepth) this.fail('too-deep', `nesting deeper than ${this.maxDepth}`, start);
     this.p = start;
-    const kvTag = s !== undefined && depth + 2 <= this.maxDepth ? s.kvTag : -1;
+    const kvTag = s !== undefined && s.kvTag !== 0 && depth + 2 <= this.maxDepth ? s.kvTag : -1;
     const b = this.b;
     while (this.p < end) {
       const p = this.p;
