@@ -116,6 +116,12 @@ export interface ProcessorFactory<C = unknown> extends FactoryBase<C> {
 
 export interface ExporterFactory<C = unknown> extends FactoryBase<C> {
   readonly kind: 'exporter';
+  /**
+   * Storage extensions named in this exporter's config (`sending_queue.storage`), as written.
+   * Startup fails unless each one is a configured extension whose factory has `storage` and is
+   * listed in `service.extensions` (so it runs before the exporter starts).
+   */
+  storageRefs?(config: C): readonly Located<string>[];
   createTraces?(set: CreateSettings, config: C): Exporter<Traces>;
   createMetrics?(set: CreateSettings, config: C): Exporter<Metrics>;
   createLogs?(set: CreateSettings, config: C): Exporter<Logs>;
@@ -147,6 +153,8 @@ export interface ConnectorFactory<C = unknown> extends FactoryBase<C> {
 
 export interface ExtensionFactory<C = unknown> extends FactoryBase<C> {
   readonly kind: 'extension';
+  /** Its instances are `StorageExtension`s (`extensions/storage.ts`). */
+  readonly storage?: boolean;
   create(set: CreateSettings, config: C): Extension;
 }
 

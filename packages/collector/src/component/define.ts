@@ -4,7 +4,7 @@
 import type { Signal } from './componentId.js';
 import type { CreateSettings, Exporter, ExporterFactory, Processor, ProcessorFactory, SignalData, Stability } from './component.js';
 import type { Consumer } from '../consumer/consumer.js';
-import type { Decoder } from '../config/schema.js';
+import type { Decoder, Located } from '../config/schema.js';
 import { signalOps, type SignalOps } from '../signals.js';
 
 
@@ -32,12 +32,14 @@ export interface GenericExporterSpec<C> {
   readonly stability: Stability;
   readonly config: Decoder<C>;
   readonly signals: readonly Signal[];
+  readonly storageRefs?: (config: C) => readonly Located<string>[];
   create<S extends Signal>(set: CreateSettings, config: C, ops: SignalOps<SignalData[S]>): Exporter<SignalData[S]>;
 }
 
 /** An exporter factory whose per-signal create functions all call one generic `create`. */
 export function genericExporterFactory<C>(spec: GenericExporterSpec<C>): ExporterFactory<C> {
   const f: Record<string, unknown> = { kind: 'exporter', type: spec.type, description: spec.description, stability: spec.stability, config: spec.config };
+  if (spec.storageRefs) f['storageRefs'] = spec.storageRefs;
   for (const s of spec.signals) {
     f[`create${s[0]!.toUpperCase()}${s.slice(1)}`] = (set: CreateSettings, config: C) => spec.create(set, config, signalOps(s) as never);
   }

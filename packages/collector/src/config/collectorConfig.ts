@@ -230,6 +230,7 @@ function decodeService(
     checkConnectors(sections.connectors as Map<string, ComponentConfig<ConnectorFactory>>, pipelines, ctx);
     checkConfigRefs(sections, pipelines, ctx);
   }
+  checkStorageRefs(sections, extensions, ctx);
   return { extensions, pipelines, telemetry };
 }
 
@@ -364,6 +365,35 @@ function checkConfigRefs(sections: Record<keyof Components, Map<string, Componen
           if (factory.supports.some(([a, b]) => a === f && b === p.id.signal)) continue;
           report(ref, c, `connector "${key}" is an exporter of ${f} pipelines and cannot feed ${p.id.signal} pipeline "${p.id}"`, `${factory.type} connects: ${factory.supports.map(([a, b]) => `${a} → ${b}`).join(', ')}`);
         }
+      }
+    }
+  }
+}
+
+/** Each storage extension an exporter names must be configured, offer storage, and be enabled in `service.extensions`. */
+function checkStorageRefs(sections: Record<keyof Components, Map<string, ComponentConfig>>, enabled: readonly ComponentId[], ctx: DecodeContext): void {
+  for (const c of sections.exporters.values()) {
+    if (c.factory.kind !== 'exporter' || !c.factory.storageRefs) continue;
+    for (const ref of c.factory.storageRefs(c.config)) {
+      const where = ref.node?.loc ?? c.loc;
+      const id = ComponentId.parse(ref.value);
+      const ext = 'error' in id ? undefined : sections.extensions.get(id.toString());
+      const storages = [...sections.extensions.values()].filter((e) => e.factory.kind === 'extension' && e.factory.storage).map((e) => e.id.toString());
+      if (!ext) {
+        ctx.issues.add('config-error', ref.path, where, `references extension "${ref.value}" which is not configured`, {
+          label: 'undefined extension',
+          hint: didYouMean(ref.value, storages) ?? 'define a storage extension such as file_storage under extensions, and list it in service.extensions',
+        });
+      } else if (!(ext.factory.kind === 'extension' && ext.factory.storage)) {
+        ctx.issues.add('config-error', ref.path, where, `extension "${ref.value}" is not a storage extension`, {
+          label: 'not a storage extension',
+          hint: storages.length > 0 ? `storage extensions configured: ${storages.join(', ')}` : 'use a storage extension such as file_storage',
+        });
+      } else if (!enabled.some((e) => e.equals(ext.id))) {
+        ctx.issues.add('config-error', ref.path, where, `storage extension "${ext.id}" is not enabled`, {
+          label: 'extension not started',
+          hint: `add ${ext.id} to service.extensions`,
+        });
       }
     }
   }

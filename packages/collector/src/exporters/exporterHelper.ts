@@ -1,16 +1,23 @@
 /**
- * What every network exporter shares (the Collector's exporterhelper): a bounded in-memory sending
- * queue drained by `num_consumers` workers, retries with exponential backoff, a timeout per
- * attempt, and the exporter metrics. An exporter supplies only `send(data, abort)`.
+ * What every network exporter shares (the Collector's exporterhelper): a bounded sending queue
+ * drained by `num_consumers` workers, retries with exponential backoff, a timeout per attempt, and
+ * the exporter metrics. An exporter supplies only `send(data, abort)`.
+ *
+ * The queue is in memory, or persistent when `sending_queue.storage` names a storage extension:
+ * then `consume` resolves only once the request is stored, a request leaves the store only after
+ * the backend accepted it or it failed for good, and whatever is left (queued, or interrupted by
+ * shutdown or a crash) is sent after the next start. Delivery is at least once: a request the
+ * backend accepted just before a crash, before its acknowledgement was stored, is sent again.
  *
  * Contract of `send`: resolve when the backend accepted the data; reject with a
  * {@link PermanentError} when retrying cannot help (the data is dropped and counted as failed), or
  * with any other error to be retried ({@link ThrottleError} carries the server's retry delay).
  */
-import type { Signal } from '../component/componentId.js';
-import type { CreateSettings, Exporter } from '../component/component.js';
-import { bool, duration, int, number, oneOf, raw, struct, type Infer } from '../config/schema.js';
+import { ComponentId, type Signal } from '../component/componentId.js';
+import type { CreateSettings, Exporter, Host } from '../component/component.js';
+import { bool, duration, int, located, number, oneOf, raw, string, struct, type Infer, type Located } from '../config/schema.js';
 import { RefusedError, errorMessage, isPermanent } from '../consumer/consumer.js';
+import { isStorageExtension, type PersistentQueue, type StoredRequest } from '../extensions/storage.js';
 import type { SignalOps } from '../signals.js';
 import { exporterQueueTelemetry, exporterTelemetry } from '../telemetry/componentTelemetry.js';
 
@@ -24,14 +31,12 @@ export const queueConfig = struct(
     /** Deprecated upstream alias of block_on_overflow. */
     blocking: bool(false),
     wait_for_result: bool(false),
-    storage: raw(),
+    /** ID of a storage extension (`file_storage`): the queue is kept there instead of in memory. */
+    storage: located(string()),
     batch: raw(),
   },
   {
     check: (c, ctx, node) => {
-      if (c.storage !== undefined && c.storage !== null) {
-        ctx.issues.add('config-error', `${ctx.path}.storage`, node?.loc ?? ctx.loc, 'persistent queues (storage) are not supported; the queue is kept in memory', { severity: 'warning' });
-      }
       if (c.batch !== undefined && c.batch !== null) {
         ctx.issues.add('config-error', `${ctx.path}.batch`, node?.loc ?? ctx.loc, 'exporter-side batching is not supported; use the batch processor', { severity: 'warning' });
       }
@@ -60,6 +65,11 @@ export interface HelperConfig {
 /** The fields every queued exporter config has, with the Collector's defaults. */
 export const helperFields = { timeout: duration(5000), sending_queue: queueConfig, retry_on_failure: retryConfig };
 
+/** The storage extension a queued exporter names (`ExporterFactory.storageRefs`). */
+export function helperStorageRefs(cfg: HelperConfig): readonly Located<string>[] {
+  return cfg.sending_queue.enabled && cfg.sending_queue.storage.value !== '' ? [cfg.sending_queue.storage] : [];
+}
+
 /** A retryable failure after which the server asked to wait `retryAfterMs` (HTTP 429/503 Retry-After, gRPC RetryInfo). */
 export class ThrottleError extends Error {
   override readonly name = 'ThrottleError';
@@ -74,8 +84,10 @@ export class ThrottleError extends Error {
 export type SendFn<T> = (data: T, abort: AbortSignal) => Promise<void>;
 
 interface QueueItem<T> {
-  readonly data: T;
+  /** Absent while the request waits in the persistent queue: read back when it is sent. */
+  readonly data: T | undefined;
   readonly items: number;
+  readonly stored?: StoredRequest;
   readonly done?: { resolve: () => void; reject: (e: unknown) => void };
 }
 
@@ -98,6 +110,8 @@ export class ExporterHelper<T> implements Exporter<T> {
   readonly capabilities = { mutatesData: false };
   private readonly queue: QueueItem<T>[] = [];
   private queued = 0;
+  /** The persistent queue, once started with `sending_queue.storage`. */
+  private store: PersistentQueue | undefined;
   private readonly waiters: (() => void)[] = [];
   private readonly spaceWaiters: (() => void)[] = [];
   private readonly workers: Promise<void>[] = [];
@@ -127,18 +141,37 @@ export class ExporterHelper<T> implements Exporter<T> {
     return this.queued;
   }
 
-  async start(): Promise<void> {
+  /** With `sending_queue.storage`, `host` must run that storage extension; what it holds is queued first. */
+  async start(host?: Host): Promise<void> {
     await this.lifecycle.start?.();
-    if (this.cfg.sending_queue.enabled) {
-      for (let i = 0; i < this.cfg.sending_queue.num_consumers; i++) this.workers.push(this.worker());
+    const q = this.cfg.sending_queue;
+    if (!q.enabled) return;
+    if (q.storage.value !== '') await this.openStore(host, q.storage.value);
+    for (let i = 0; i < q.num_consumers; i++) this.workers.push(this.worker());
+  }
+
+  private async openStore(host: Host | undefined, name: string): Promise<void> {
+    const id = ComponentId.parse(name);
+    const ext = 'error' in id ? undefined : host?.extensions.get(id.toString());
+    if (!isStorageExtension(ext)) throw new Error(`storage extension "${name}" is not running`);
+    this.store = await ext.openQueue({ kind: 'exporter', id: this.set.id, signal: this.set.signal as Signal });
+    for (const r of this.store.pending) {
+      this.queue.push({ data: undefined, items: r.items, stored: r });
+      this.queued += this.sizeOf(r.items);
     }
+    if (this.store.pending.length > 0) this.set.logger.info('Sending the requests left in the persistent queue', { requests: this.store.pending.length, items: this.store.pending.reduce((n, r) => n + r.items, 0) });
+  }
+
+  private sizeOf(items: number): number {
+    return this.cfg.sending_queue.sizer === 'items' ? items : 1;
   }
 
   /**
-   * Stops accepting and stops backing off: every item still queued or waiting for a retry gets one
-   * last attempt (bounded by `timeout`), and what fails is dropped, counted in
-   * `otelcol_exporter_send_failed_*` and logged with its `dropped_items`. Resolves once the queue
-   * drained, then closes the exporter.
+   * Stops accepting and stops backing off. In memory: every item still queued or waiting for a
+   * retry gets one last attempt (bounded by `timeout`), and what fails is dropped, counted in
+   * `otelcol_exporter_send_failed_*` and logged with its `dropped_items`. Persistent: attempts in
+   * flight finish, and everything not sent stays stored for the next start. Resolves once the
+   * queue drained (or was left to the store), then closes the exporter.
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
@@ -147,15 +180,21 @@ export class ExporterHelper<T> implements Exporter<T> {
     for (const w of this.waiters.splice(0)) w();
     for (const w of this.spaceWaiters.splice(0)) w();
     await Promise.all(this.workers);
+    // Persistent: what is left stays stored, and callers waiting for its result are told it is safe.
+    for (const item of this.queue.splice(0)) item.done?.resolve();
+    await this.store?.close();
     this.abort.abort();
     await this.lifecycle.shutdown?.();
   }
 
   async consume(data: T): Promise<void> {
     const items = this.ops.count(data);
-    if (!this.cfg.sending_queue.enabled) return this.sendWithRetry(data, items, true);
+    if (!this.cfg.sending_queue.enabled) {
+      await this.sendWithRetry(data, items, true);
+      return;
+    }
     const q = this.cfg.sending_queue;
-    const size = q.sizer === 'items' ? items : 1;
+    const size = this.sizeOf(items);
     // Checked again after every wait: once shutdown began, the workers may be gone.
     for (;;) {
       if (this.stopping) {
@@ -170,6 +209,7 @@ export class ExporterHelper<T> implements Exporter<T> {
       await new Promise<void>((r) => this.spaceWaiters.push(r));
     }
     this.queued += size;
+    if (this.store) return this.enqueueStored(this.store, data, items, size);
     if (q.wait_for_result) {
       await new Promise<void>((resolve, reject) => {
         this.queue.push({ data, items, done: { resolve, reject } });
@@ -181,28 +221,78 @@ export class ExporterHelper<T> implements Exporter<T> {
     this.waiters.shift()?.();
   }
 
+  /** Resolves once `data` is stored (with `wait_for_result`, once it was sent or dropped). */
+  private async enqueueStored(store: PersistentQueue, data: T, items: number, size: number): Promise<void> {
+    let stored: StoredRequest;
+    try {
+      stored = await store.append(this.ops.encodeProto(data), items);
+    } catch (err) {
+      this.queued -= size;
+      this.spaceWaiters.shift()?.();
+      this.tel.enqueueFailed(items);
+      this.set.logger.error('Failed to write to the persistent queue', { error: errorMessage(err), dropped_items: items });
+      throw new RefusedError(`cannot write to the persistent queue: ${errorMessage(err)}`);
+    }
+    if (!this.cfg.sending_queue.wait_for_result) {
+      this.queue.push({ data: undefined, items, stored });
+      this.waiters.shift()?.();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ data: undefined, items, stored, done: { resolve, reject } });
+      this.waiters.shift()?.();
+    });
+  }
+
   private async worker(): Promise<void> {
     for (;;) {
-      const item = this.queue.shift();
+      // A persistent queue keeps what is left for the next start.
+      const item = this.stopping && this.store ? undefined : this.queue.shift();
       if (!item) {
         if (this.stopping) return;
         await new Promise<void>((r) => this.waiters.push(r));
         continue;
       }
       try {
-        await this.sendWithRetry(item.data, item.items, item.done !== undefined);
+        if (item.stored === undefined) await this.sendWithRetry(item.data!, item.items, item.done !== undefined);
+        else await this.sendStored(this.store!, item.stored, item.done !== undefined);
         item.done?.resolve();
       } catch (err) {
         item.done?.reject(err);
       } finally {
-        this.queued -= this.cfg.sending_queue.sizer === 'items' ? item.items : 1;
+        this.queued -= this.sizeOf(item.items);
         this.spaceWaiters.shift()?.();
       }
     }
   }
 
-  /** Sends with a timeout per attempt and backoff between attempts. `rethrow`: report failure to the caller. */
-  private async sendWithRetry(data: T, items: number, rethrow: boolean): Promise<void> {
+  /** Sends a stored request and removes it from the store, unless shutdown interrupted it. */
+  private async sendStored(store: PersistentQueue, stored: StoredRequest, rethrow: boolean): Promise<void> {
+    let data: T;
+    try {
+      data = this.ops.decodeProto(await store.read(stored.seq));
+    } catch (err) {
+      this.tel.sendFailed(stored.items);
+      this.set.logger.error('Exporting failed. Dropping data. Reason: unreadable in the persistent queue', { error: errorMessage(err), dropped_items: stored.items });
+      await store.ack(stored.seq);
+      if (rethrow) throw err;
+      return;
+    }
+    try {
+      if (!(await this.sendWithRetry(data, stored.items, rethrow))) return;
+    } catch (err) {
+      await store.ack(stored.seq);
+      throw err;
+    }
+    await store.ack(stored.seq);
+  }
+
+  /**
+   * Sends with a timeout per attempt and backoff between attempts. `rethrow`: report failure to the
+   * caller. Resolves false, without counting a failure, when shutdown interrupted a request that the
+   * persistent queue keeps; true when it was sent or dropped.
+   */
+  private async sendWithRetry(data: T, items: number, rethrow: boolean): Promise<boolean> {
     const r = this.cfg.retry_on_failure;
     const began = Date.now();
     let interval = r.initial_interval;
@@ -210,7 +300,7 @@ export class ExporterHelper<T> implements Exporter<T> {
       try {
         await this.attempt(data);
         this.tel.sent(items);
-        return;
+        return true;
       } catch (err) {
         const permanent = isPermanent(err);
         let wait = Math.min(interval, r.max_interval);
@@ -219,12 +309,16 @@ export class ExporterHelper<T> implements Exporter<T> {
         if (err instanceof ThrottleError) wait = Math.max(wait, err.retryAfterMs);
         const shuttingDown = this.backoff.signal.aborted;
         const giveUp = permanent || !r.enabled || shuttingDown || (r.max_elapsed_time > 0 && Date.now() - began + wait > r.max_elapsed_time);
+        if (giveUp && shuttingDown && !permanent && this.store) {
+          this.set.logger.info('Exporting interrupted by shutdown; the request stays in the persistent queue', { error: errorMessage(err), items });
+          return false;
+        }
         if (giveUp) {
           this.tel.sendFailed(items);
           const reason = permanent ? 'not retryable error' : !r.enabled ? 'retries disabled' : shuttingDown ? 'interrupted due to shutdown' : 'no more retries left';
           this.set.logger.error(`Exporting failed. Dropping data. Reason: ${reason}`, { error: errorMessage(err), dropped_items: items, attempts: attempt });
           if (rethrow) throw permanent ? err : new Error(`exporting failed after ${attempt} attempt(s): ${errorMessage(err)}`, { cause: err });
-          return;
+          return true;
         }
         this.set.logger.info('Exporting failed. Will retry the request after interval.', { error: errorMessage(err), interval: `${Math.round(wait)}ms` });
         await sleep(wait, this.backoff.signal);

@@ -5,6 +5,7 @@ import { makeComponents, type Components } from '../component/components.js';
 import { browserFactories } from '../components.js';
 import { defaultMemorySource, memoryLimiterFactory } from '../processors/memoryLimiter.js';
 import { fileExporterFactory } from './fileExporter.js';
+import { fileStorageExtensionFactory } from './fileStorage.js';
 import { healthCheckExtensionFactory } from './healthCheck.js';
 import { otlpExporterFactory, otlpHttpExporterFactory } from './otlpExporters.js';
 import { otlpReceiverFactory } from './otlpReceiver.js';
@@ -19,6 +20,7 @@ export function nodeFactories(): Factory[] {
     otlpHttpExporterFactory,
     fileExporterFactory,
     healthCheckExtensionFactory,
+    fileStorageExtensionFactory,
   ] as Factory[];
 }
 

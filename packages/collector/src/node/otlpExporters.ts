@@ -18,7 +18,7 @@ import type { CreateSettings, Exporter, SignalData } from '../component/componen
 import { genericExporterFactory } from '../component/define.js';
 import { defaults, duration, oneOf, raw, record, requiredString, string, struct, type Infer } from '../config/schema.js';
 import { PermanentError } from '../consumer/consumer.js';
-import { ExporterHelper, ThrottleError, helperFields } from '../exporters/exporterHelper.js';
+import { ExporterHelper, ThrottleError, helperFields, helperStorageRefs } from '../exporters/exporterHelper.js';
 import type { SignalOps } from '../signals.js';
 import { decodePartialSuccess, decodeStatusMessage } from './protoLite.js';
 import { acceptedUnused, compressionField, presentBlock, tlsClientConfig, tlsClientOptions, type TlsClientConfig } from './netConfig.js';
@@ -141,6 +141,7 @@ export const otlpExporterFactory = genericExporterFactory({
   stability: 'stable',
   config: grpcExporterConfig,
   signals: SIGNALS_ALL,
+  storageRefs: helperStorageRefs,
   create: otlpGrpcExporter,
 });
 
@@ -250,5 +251,6 @@ export const otlpHttpExporterFactory = genericExporterFactory({
   stability: 'stable',
   config: httpExporterConfig,
   signals: SIGNALS_ALL,
+  storageRefs: helperStorageRefs,
   create: otlpHttpExporter,
 });

@@ -1,9 +1,8 @@
 // Two collectors chained (otlp / otlphttp exporter → otlp receiver) deliver every record exactly
 // once; with the backend down, the sending queue holds the data and retries deliver it later.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { captureExporter, logBodies, makeLogs, makeTraces, spanNames, until } from '../../__tests__/helpers.js';
-import { addressOf, startYaml } from './harness.js';
+import { addressOf, freePort, startYaml } from './harness.js';
 import type { RunningCollector } from '../run.js';
 
 const running: RunningCollector[] = [];
@@ -25,16 +24,6 @@ service:
     logs: { receivers: [otlp], exporters: [capture] }
     traces: { receivers: [otlp], exporters: [capture] }
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** An agent exporting logs over gRPC to `port` with the given `sending_queue` and `retry_on_failure`. */
 const agentYaml = (port: number, queue: string, retry: string) => `

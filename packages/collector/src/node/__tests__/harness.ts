@@ -1,6 +1,7 @@
 // Test-only helpers for network tests: a collector from YAML on ephemeral ports, raw OTLP calls.
 import * as grpc from '@grpc/grpc-js';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { defaultComponents } from '../../components.js';
@@ -24,6 +25,17 @@ export function addressOf(running: RunningCollector, name: string, id?: string):
   const e = running.endpoints().find((x) => x.endpoint.name === name && (id === undefined || x.id === id));
   if (!e) throw new Error(`no endpoint ${name}${id ? ` of ${id}` : ''}: ${JSON.stringify(running.endpoints())}`);
   return e.endpoint.address;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a backend started later). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 export interface HttpReply {
@@ -53,15 +65,18 @@ export function httpCall(address: string, path: string, options: { method?: stri
   });
 }
 
-/** One raw OTLP gRPC Export call (plaintext unless `credentials` say otherwise). */
-export function grpcExport(address: string, service: string, body: Uint8Array, options: { gzip?: boolean; credentials?: grpc.ChannelCredentials } = {}): Promise<{ code: number; details: string }> {
+/** One raw OTLP gRPC Export call (plaintext unless `credentials` say otherwise), with `metadata` as request headers. */
+export function grpcExport(address: string, service: string, body: Uint8Array, options: { gzip?: boolean; credentials?: grpc.ChannelCredentials; metadata?: Record<string, string> } = {}): Promise<{ code: number; details: string }> {
   const client = new grpc.Client(address, options.credentials ?? grpc.credentials.createInsecure(), options.gzip ? { 'grpc.default_compression_algorithm': 2 } : {});
   return new Promise((resolve) => {
+    const metadata = new grpc.Metadata();
+    for (const [k, v] of Object.entries(options.metadata ?? {})) metadata.add(k, v);
     client.makeUnaryRequest(
       `/${service}/Export`,
       (b: Buffer) => b,
       (b: Buffer) => b,
       Buffer.from(body),
+      metadata,
       (err: grpc.ServiceError | null) => {
         client.close();
         resolve(err ? { code: err.code, details: err.details } : { code: 0, details: '' });
