@@ -185,12 +185,13 @@ function valueBytes(v: AttrValue): Uint8Array {
 
 /**
  * The hash_seed mode's randomness: R' = 2^14 - 1 - (hash mod 2^14) in the top 14 of 56 bits, so
- * that `R ≥ T` holds exactly when the legacy `hash mod 2^14 < scaled rate` does.
+ * that `R ≥ T` holds exactly when the legacy `hash mod 2^14 < scaled rate` does. The lower bits,
+ * written as `rv`, are upstream's too: its "unused 18 bits" are `hash >> (32 - 14)`.
  */
 function hashRandomness(bytes: Uint8Array, seed: Uint8Array): bigint {
   const h = fnv1a32(seed, bytes);
   const hashed = BigInt(h & (NUM_HASH_BUCKETS - 1));
-  const unused18 = BigInt(h >>> 14);
+  const unused18 = BigInt(h >>> 18);
   const mixed28 = unused18 ^ (unused18 << 10n);
   return ((BigInt(NUM_HASH_BUCKETS - 1) - hashed) << 42n) | (mixed28 << 14n) | hashed;
 }

@@ -51,7 +51,8 @@ async function sampleSpans(config: Record<string, unknown>, specs: SpanSpec[]) {
 // Expected decisions were derived independently of this code, from upstream's algorithm
 // (fnvhasher.go computeHash over the seed's 4 little-endian bytes and the trace ID; kept when
 // hash & 0x3fff < uint32(float32(pct) * 163.84); R' = 0x3fff - hash&0x3fff in the top 14 of 56
-// bits, the hash's 18 unused bits mixed in below) with a short Python script.
+// bits, then hash >> 18 (upstream's `hashed32 >> (32 - numHashBucketsLg2)`) mixed with itself shifted
+// by 10, then hash & 0x3fff) with a short Python script.
 describe('probabilistic_sampler, hash_seed mode', () => {
   it('hashes with upstream FNV-1a (its own test vectors)', () => {
     // processor/probabilisticsamplerprocessor TestEmptyHashFunction: seed 0 and no bytes, and 16 zero bytes.
@@ -63,15 +64,15 @@ describe('probabilistic_sampler, hash_seed mode', () => {
     const ids = ['0123456789abcdef0123456789abcdef', 'fefefefefefefefefe80000000000000', '4bf92f3577b34da6a3ce929d0e0e4736', '00000000000000000000000000000001', 'ffffffffffffffffffffffffffffffff', '5b8efff798038103d269b633813fc60c'];
     const half = await sampleSpans({ sampling_percentage: 50 }, ids.map((traceId) => ({ traceId })));
     expect(half.kept).toEqual({
-      fefefefefefefefefe80000000000000: 'ot=rv:ff53509913402b;th:8',
-      '4bf92f3577b34da6a3ce929d0e0e4736': 'ot=rv:fdc8d0b520408d;th:8',
-      ffffffffffffffffffffffffffffffff: 'ot=rv:aae8a4411a1545;th:8',
-      '5b8efff798038103d269b633813fc60c': 'ot=rv:a48091535dd6df;th:8',
+      fefefefefefefefefe80000000000000: 'ot=rv:ff50350941002b;th:8',
+      '4bf92f3577b34da6a3ce929d0e0e4736': 'ot=rv:fdc80d0b42008d;th:8',
+      ffffffffffffffffffffffffffffffff: 'ot=rv:aae80a44919545;th:8',
+      '5b8efff798038103d269b633813fc60c': 'ot=rv:a480091545d6df;th:8',
     });
     const seeded = await sampleSpans({ sampling_percentage: 15.3, hash_seed: 22 }, [...ids, 'd23f0824128b2f330c5c7fd0a6a3a450', '8d116ece1738f7d93d9c172411e20b8f'].map((traceId) => ({ traceId })));
     expect(seeded.kept).toEqual({
-      d23f0824128b2f330c5c7fd0a6a3a450: 'ot=rv:da0ae8ad05c97d;th:d8d8',
-      '8d116ece1738f7d93d9c172411e20b8f': 'ot=rv:ef794441040421;th:d8d8',
+      d23f0824128b2f330c5c7fd0a6a3a450: 'ot=rv:da082e8aa0497d;th:d8d8',
+      '8d116ece1738f7d93d9c172411e20b8f': 'ot=rv:ef781444104421;th:d8d8',
     });
     expect(seeded.set.metrics.read('otelcol_processor_probabilistic_sampler_count_traces_sampled').map((p) => [p.labels.policy, p.labels.sampled, p.value])).toEqual([
       ['trace_id_hash', 'false', 6],
@@ -119,7 +120,7 @@ describe('probabilistic_sampler, hash_seed mode', () => {
       { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceState: 'vendor=x,ot=th:8' },
       { traceId: 'ffffffffffffffffffffffffffffffff', traceState: 'vendor=a' },
     ]);
-    expect(r.kept).toEqual({ ffffffffffffffffffffffffffffffff: 'ot=rv:aae8a4411a1545;th:0,vendor=a' });
+    expect(r.kept).toEqual({ ffffffffffffffffffffffffffffffff: 'ot=rv:aae80a44919545;th:0,vendor=a' });
     expect(r.set.logger.entries.map((e) => e.fields.error)).toEqual([
       'item has sampling randomness, equalizing or proportional mode recommended',
       'item has sampling threshold, equalizing or proportional mode recommended',
@@ -171,8 +172,8 @@ describe('probabilistic_sampler, logs', () => {
     const records = Array.from({ length: 12 }, (_, i) => ({ attrs: { request_id: `req-${i}` } }));
     const { kept, set } = await sampleLogs({ sampling_percentage: 30, hash_seed: 7, attribute_source: 'record', from_attribute: 'request_id' }, records);
     expect(kept).toEqual([
-      { request_id: 'req-10', 'sampling.randomness': 'cdae422eaf8c94', 'sampling.threshold': 'b334' },
-      { request_id: 'req-11', 'sampling.randomness': 'c762462faf8e27', 'sampling.threshold': 'b334' },
+      { request_id: 'req-10', 'sampling.randomness': 'cdac24220acc94', 'sampling.threshold': 'b334' },
+      { request_id: 'req-11', 'sampling.randomness': 'c76024621ace27', 'sampling.threshold': 'b334' },
     ]);
     expect(set.metrics.total('otelcol_processor_probabilistic_sampler_count_logs_sampled', { policy: 'request_id', sampled: 'false' })).toBe(10);
   });
@@ -186,9 +187,9 @@ describe('probabilistic_sampler, logs', () => {
       { attrs: {} },
     ]);
     expect(kept).toEqual([
-      { id: 'log-1', 'sampling.randomness': 'ff53509913402b', 'sampling.threshold': '8' },
-      { prio: 100, 'sampling.randomness': '77a8e52b44a215', 'sampling.threshold': '0' },
-      { id: 'log-1', 'sampling.randomness': 'a143791a7117af', 'sampling.threshold': '8' },
+      { id: 'log-1', 'sampling.randomness': 'ff50350941002b', 'sampling.threshold': '8' },
+      { prio: 100, 'sampling.randomness': '77a80e52946215', 'sampling.threshold': '0' },
+      { id: 'log-1', 'sampling.randomness': 'a1403791e717af', 'sampling.threshold': '8' },
     ]);
   });
 });
