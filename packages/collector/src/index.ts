@@ -6,6 +6,7 @@ export * from './component/components.js';
 export { genericProcessorFactory, genericExporterFactory, type GenericProcessorSpec, type GenericExporterSpec } from './component/define.js';
 export * from './consumer/consumer.js';
 export { fanout, type Cloneable } from './consumer/fanout.js';
+export { clientInfo, attachClientInfo, copyClientInfo, metadataValues, newMetadata, type ClientInfo, type Metadata } from './client/clientInfo.js';
 export * from './config/diagnostics.js';
 export * as schema from './config/schema.js';
 export type { Decoder, DecodeContext, Located } from './config/schema.js';

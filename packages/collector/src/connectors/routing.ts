@@ -19,6 +19,7 @@ import { PipelineId, type Signal } from '../component/componentId.js';
 import { noLifecycle, type ConnectorFactory, type SignalData } from '../component/component.js';
 import { didYouMean } from '../config/diagnostics.js';
 import { list, located, string, struct, type DecodeContext, type Infer, type Located } from '../config/schema.js';
+import { copyClientInfo } from '../client/clientInfo.js';
 import { PermanentError, errorMessage, type Consumer } from '../consumer/consumer.js';
 import { fanout, settleAll } from '../consumer/fanout.js';
 import { checkRoute, routeTest, routingFunctionNames, type CompiledRoute, type RouteTest, type RouteText } from '../internal/routing.js';
@@ -191,7 +192,7 @@ export const routingConnectorFactory: ConnectorFactory<RoutingConnectorConfig> =
   },
 };
 
-/** Routes each request through `routes` in order; what is left goes to `fallback`. */
+/** Routes each request through `routes` in order; what is left goes to `fallback`. Every part carries the request's client info. */
 function router<T>(ops: SignalOps<T>, routes: readonly { move: Mover<T>; test: RouteTest; consumer: Consumer<T> }[], fallback: Consumer<T> | undefined, logger: Logger): Consumer<T> {
   return {
     capabilities: { mutatesData: true },
@@ -207,6 +208,7 @@ function router<T>(ops: SignalOps<T>, routes: readonly { move: Mover<T>; test: R
         for (const r of routes) {
           if (ops.isEmpty(data)) break;
           const matched = ops.empty();
+          copyClientInfo(data as object, matched as object);
           r.move(data, matched, r.test);
           add(r.consumer, matched);
         }

@@ -1,3 +1,4 @@
+import { copyClientInfo } from '../client/clientInfo.js';
 import { errorMessage, type Consumer } from './consumer.js';
 
 /** What fan-out needs of a signal's data: a deep clone and a way to mark it read-only. */
@@ -12,7 +13,7 @@ export interface Cloneable<T> {
  * Ownership: read-only consumers share the original (marked read-only when more than one consumer
  * sees it); every mutating consumer gets its own clone, except that the last mutating consumer gets
  * the original when no read-only consumer needs it. So no clone is made for a single consumer or
- * for any number of read-only consumers. The fan-out itself declares `mutatesData` when any of its
+ * for any number of read-only consumers. Clones carry the original's client info. The fan-out itself declares `mutatesData` when any of its
  * consumers does. All consumers are called; the promise rejects with the
  * first error (an `AggregateError` when several failed), after all of them settled.
  */
@@ -27,13 +28,19 @@ export function fanout<T>(consumers: readonly Consumer<T>[], ops: Cloneable<T>):
       const calls: Promise<void>[] = [];
       // Clones are taken before any consumer starts, so no consumer sees another's changes.
       const lastMutatingGetsOriginal = readOnly.length === 0;
-      const inputs = mutating.map((_, i) => (lastMutatingGetsOriginal && i === mutating.length - 1 ? data : ops.clone(data)));
+      const inputs = mutating.map((_, i) => (lastMutatingGetsOriginal && i === mutating.length - 1 ? data : cloneWithInfo(ops, data)));
       if (readOnly.length > 1) ops.markReadOnly(data);
       mutating.forEach((c, i) => calls.push(safeConsume(c, inputs[i]!)));
       for (const c of readOnly) calls.push(safeConsume(c, data));
       return settleAll(calls);
     },
   };
+}
+
+function cloneWithInfo<T>(ops: Cloneable<T>, data: T): T {
+  const copy = ops.clone(data);
+  copyClientInfo(data as object, copy as object);
+  return copy;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { PMap, PSlice, valueAsString, valueFromRaw, type AttrValue } from '@ottl/pdata';
+import { metadataValues, type ClientInfo } from '../client/clientInfo.js';
 import type { DecodeContext } from '../config/schema.js';
 import { list, oneOf, optional, raw, string, struct, type Infer } from '../config/schema.js';
 import { compileGoRegex, type GoRegex } from './regex.js';
@@ -27,6 +28,8 @@ export interface AttrAction {
   readonly key: string;
   readonly value?: AttrValue;
   readonly fromAttribute?: string;
+  /** `from_context`: `metadata.<key>`, `auth.<attr>`, `client.address`, or a plain metadata key. */
+  readonly fromContext?: string;
   readonly regex?: GoRegex;
   readonly convertedType?: 'string' | 'int' | 'double';
 }
@@ -81,6 +84,7 @@ export const actionsDecoder = {
         key: a.key,
         ...(a.value !== undefined && a.value !== null ? { value: valueFromRaw(a.value) } : {}),
         ...(a.from_attribute !== '' ? { fromAttribute: a.from_attribute } : {}),
+        ...(a.from_context !== '' ? { fromContext: a.from_context } : {}),
         ...(regex ? { regex } : {}),
         ...(a.converted_type !== undefined ? { convertedType: a.converted_type } : {}),
       });
@@ -139,10 +143,21 @@ function convert(v: AttrValue, to: 'string' | 'int' | 'double'): AttrValue | und
 }
 
 /**
- * Applies the actions in order to one attribute map. Client metadata does not travel with the data
- * in this runtime, so `from_context` actions find no value and do nothing.
+ * The value `from_context` names in the request's client info, as upstream: one value is a
+ * string, several a slice of strings; `client.address` is the peer's IP ('' when unknown);
+ * `auth.<attr>` finds nothing (no authenticator runs here); none found is undefined.
  */
-export function applyActions(actions: readonly AttrAction[], attrs: PMap): void {
+function contextValue(info: ClientInfo, key: string): AttrValue | undefined {
+  let values: readonly string[];
+  if (key === 'client.address') values = [info.addr ?? ''];
+  else if (key.startsWith('auth.')) return undefined;
+  else values = metadataValues(info.metadata, key.startsWith('metadata.') ? key.slice('metadata.'.length) : key);
+  if (values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : valueFromRaw([...values]);
+}
+
+/** Applies the actions in order to one attribute map; `from_context` reads `info`, the client info of the request it belongs to. */
+export function applyActions(actions: readonly AttrAction[], attrs: PMap, info: ClientInfo): void {
   for (const a of actions) {
     switch (a.action) {
       case 'delete':
@@ -155,7 +170,7 @@ export function applyActions(actions: readonly AttrAction[], attrs: PMap): void 
       case 'insert':
       case 'update':
       case 'upsert': {
-        const src = a.value !== undefined ? a.value : a.fromAttribute !== undefined ? attrs.get(a.fromAttribute) : undefined;
+        const src = a.value !== undefined ? a.value : a.fromAttribute !== undefined ? attrs.get(a.fromAttribute) : a.fromContext !== undefined ? contextValue(info, a.fromContext) : undefined;
         if (src === undefined) break;
         const present = attrs.has(a.key);
         if ((a.action === 'insert' && present) || (a.action === 'update' && !present)) break;

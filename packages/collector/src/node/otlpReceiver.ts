@@ -8,6 +8,10 @@
  * retryable pipeline error (memory limiter, full queue) HTTP 503 / gRPC UNAVAILABLE; a permanent
  * pipeline error HTTP 400 / gRPC INVALID_ARGUMENT. Only signals with a pipeline are served (others
  * get HTTP 404 / gRPC UNIMPLEMENTED).
+ *
+ * Every request carries its client info (`../client/clientInfo.ts`): the peer's IP address; the
+ * headers (gRPC metadata, HTTP headers, plus `host`) as `metadata` only with `include_metadata`;
+ * over gRPC, the request's metadata for components that read the incoming gRPC context.
  */
 import * as grpc from '@grpc/grpc-js';
 import { createServer, type IncomingMessage, type RequestListener, type Server as HttpServer, type ServerResponse } from 'node:http';
@@ -17,6 +21,7 @@ import { createGunzip, createInflate } from 'node:zlib';
 import { SIGNALS, type Signal } from '../component/componentId.js';
 import { SharedComponents, type Component, type CreateSettings, type Endpoint, type ReceiverFactory, type SignalData } from '../component/component.js';
 import { int, list, string, struct, bool, type Infer, raw } from '../config/schema.js';
+import { attachClientInfo, newMetadata, type Metadata } from '../client/clientInfo.js';
 import { errorMessage, isPermanent, type Consumer } from '../consumer/consumer.js';
 import type { Logger } from '../logger.js';
 import { SIGNAL_OPS, type SignalOps } from '../signals.js';
@@ -170,7 +175,7 @@ class OtlpReceiver implements Component {
           responseDeserialize: (b: Buffer) => b,
         },
       };
-      server.addService(def, { Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => this.grpcExport(signal, route, call.request, cb) });
+      server.addService(def, { Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => this.grpcExport(signal, route, call, g.include_metadata, cb) });
     }
     const credentials = g.tls ? new TlsServerCredentials(await tlsServerOptions(g.tls, `${this.path}.protocols.grpc.tls`)) : grpc.ServerCredentials.createInsecure();
     const hp = parseHostPort(g.endpoint)!;
@@ -183,14 +188,16 @@ class OtlpReceiver implements Component {
     this.logger.info('Starting GRPC server', { endpoint: this.grpcAddress });
   }
 
-  private grpcExport(signal: Signal, route: Route, body: Buffer, cb: grpc.sendUnaryData<Buffer>): void {
+  private grpcExport(signal: Signal, route: Route, call: grpc.ServerUnaryCall<Buffer, Buffer>, includeMetadata: boolean, cb: grpc.sendUnaryData<Buffer>): void {
     let data: unknown;
     try {
-      data = route.ops.decodeProto(body);
+      data = route.ops.decodeProto(call.request);
     } catch (err) {
       cb({ code: GRPC_INVALID_ARGUMENT, details: `invalid ${signal} request: ${errorMessage(err)}` });
       return;
     }
+    const md = grpcMetadata(call);
+    attachClientInfo(data as object, { addr: peerIp(call.getPeer()), metadata: includeMetadata ? md : NO_METADATA, grpc: md });
     const n = route.ops.count(data);
     route.next.consume(data).then(
       () => {
@@ -275,6 +282,7 @@ class OtlpReceiver implements Component {
     } catch (err) {
       return reply(res, 400, format, 3, `invalid ${signal} request: ${errorMessage(err)}`);
     }
+    attachClientInfo(data as object, { addr: req.socket.remoteAddress, metadata: h.include_metadata ? newMetadata(Object.entries(req.headersDistinct)) : NO_METADATA });
     const n = route.ops.count(data);
     try {
       await route.next.consume(data);
@@ -289,6 +297,23 @@ class OtlpReceiver implements Component {
     res.writeHead(200, { 'Content-Type': format === 'proto' ? 'application/x-protobuf' : 'application/json' });
     res.end(format === 'proto' ? EMPTY : '{}');
   }
+}
+
+const NO_METADATA: Metadata = new Map();
+
+/** The call's metadata (binary values as latin1 strings), with `host` from `:authority` when the client sent no `host`. */
+function grpcMetadata(call: grpc.ServerUnaryCall<Buffer, Buffer>): Metadata {
+  const md = newMetadata(Object.entries(call.metadata.toJSON()).map(([k, vs]) => [k, vs.map((v) => (typeof v === 'string' ? v : v.toString('latin1')))]));
+  const host = call.getHost();
+  if (!md.has('host') && host) md.set('host', [host]);
+  return md;
+}
+
+/** The IP address of a grpc-js peer (`1.2.3.4:port`, `::1:port`, `[::1]:port`). */
+function peerIp(peer: string): string {
+  const i = peer.lastIndexOf(':');
+  const ip = i > 0 && /^\d+$/.test(peer.slice(i + 1)) ? peer.slice(0, i) : peer;
+  return ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
 }
 
 /**

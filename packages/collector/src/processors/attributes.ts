@@ -9,6 +9,7 @@ import { noLifecycle } from '../component/component.js';
 import type { Signal } from '../component/componentId.js';
 import { struct, type Infer } from '../config/schema.js';
 import type { Consumer } from '../consumer/consumer.js';
+import { clientInfo, type ClientInfo } from '../client/clientInfo.js';
 import { actionsDecoder, applyActions } from '../internal/attraction.js';
 import { includeExclude, matchPropertiesDecoder, matchSignalError, type Matcher } from '../internal/matchProperties.js';
 import { metricPoints } from '../signals.js';
@@ -34,13 +35,13 @@ function matcherFor(cfg: AttributesConfig, signal: Signal): Matcher | undefined 
   return includeExclude(cfg.include?.matcher, cfg.exclude?.matcher);
 }
 
-function processor<T>(next: Consumer<T>, apply: (data: T) => void): Processor<T> {
+function processor<T extends object>(next: Consumer<T>, apply: (data: T, info: ClientInfo) => void): Processor<T> {
   return {
     ...noLifecycle,
     capabilities: { mutatesData: true },
     consume: (data) => {
       try {
-        apply(data);
+        apply(data, clientInfo(data));
       } catch (err) {
         return Promise.reject(err);
       }
@@ -57,18 +58,18 @@ export const attributesProcessorFactory: ProcessorFactory<AttributesConfig> = {
   config,
   createTraces(_set: CreateSettings, cfg, next: Consumer<Traces>) {
     const match = matcherFor(cfg, 'traces');
-    return processor(next, (td) => {
+    return processor(next, (td, info) => {
       for (const rs of td.resourceSpans)
         for (const ss of rs.scopeSpans)
           for (const span of ss.spans) {
             if (match && !match({ resource: rs.resource.attributes, scopeName: ss.scope.name, scopeVersion: ss.scope.version, attributes: span.attributes, spanName: span.name, spanKind: span.kind })) continue;
-            applyActions(cfg.actions, span.attributes);
+            applyActions(cfg.actions, span.attributes, info);
           }
     });
   },
   createLogs(_set: CreateSettings, cfg, next: Consumer<Logs>) {
     const match = matcherFor(cfg, 'logs');
-    return processor(next, (ld) => {
+    return processor(next, (ld, info) => {
       for (const rl of ld.resourceLogs)
         for (const sl of rl.scopeLogs)
           for (const lr of sl.logRecords) {
@@ -77,19 +78,19 @@ export const attributesProcessorFactory: ProcessorFactory<AttributesConfig> = {
               !match({ resource: rl.resource.attributes, scopeName: sl.scope.name, scopeVersion: sl.scope.version, attributes: lr.attributes, logBody: lr.body, severityText: lr.severityText, severityNumber: lr.severityNumber })
             )
               continue;
-            applyActions(cfg.actions, lr.attributes);
+            applyActions(cfg.actions, lr.attributes, info);
           }
     });
   },
   createMetrics(_set: CreateSettings, cfg, next: Consumer<Metrics>) {
     const match = matcherFor(cfg, 'metrics');
-    return processor(next, (md) => {
+    return processor(next, (md, info) => {
       for (const rm of md.resourceMetrics)
         for (const sm of rm.scopeMetrics)
           for (const m of sm.metrics)
             for (const dp of metricPoints(m) as { attributes: import('@ottl/pdata').PMap }[]) {
               if (match && !match({ resource: rm.resource.attributes, scopeName: sm.scope.name, scopeVersion: sm.scope.version, attributes: dp.attributes, metricName: m.name })) continue;
-              applyActions(cfg.actions, dp.attributes);
+              applyActions(cfg.actions, dp.attributes, info);
             }
     });
   },

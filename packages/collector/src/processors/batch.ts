@@ -7,12 +7,20 @@
  * the number of items lost (the batch is not retried here; use an exporter's retry and queue). Shutdown sends what
  * is pending and waits for every send in flight. Profiles pass through unbatched (requests carry
  * their own dictionary and are not merged).
+ *
+ * Client info: without `metadata_keys` batches carry none (as upstream: a batch has no single
+ * client). With `metadata_keys`, pending data is kept apart per distinct combination of those
+ * keys' values in the requests' client metadata (an absent key is a value too), each with its own
+ * size and timeout, and each batch carries those keys' values as its metadata. Combinations are
+ * remembered until shutdown; past `metadata_cardinality_limit` of them (0: no limit) `consume`
+ * rejects a request of a new combination with a permanent error.
  */
 import type { Signal } from '../component/componentId.js';
 import type { CreateSettings, Processor, SignalData } from '../component/component.js';
 import { genericProcessorFactory } from '../component/define.js';
 import { duration, int, list, string, struct, type Infer } from '../config/schema.js';
-import type { Consumer } from '../consumer/consumer.js';
+import { attachClientInfo, clientInfo, metadataValues, type ClientInfo } from '../client/clientInfo.js';
+import { PermanentError, type Consumer } from '../consumer/consumer.js';
 import type { SignalOps } from '../signals.js';
 
 const config = struct(
@@ -30,8 +38,10 @@ const config = struct(
           hint: `set send_batch_max_size to 0 (no limit) or at least ${c.send_batch_size}`,
         });
       }
-      if (c.metadata_keys.length > 0) {
-        ctx.issues.add('config-error', `${ctx.path}.metadata_keys`, node?.loc ?? ctx.loc, 'metadata_keys is not supported yet; batches are not split by client metadata', { severity: 'warning' });
+      const seen = new Set<string>();
+      for (const k of c.metadata_keys.map((x) => x.toLowerCase())) {
+        if (seen.has(k)) ctx.issues.add('config-error', `${ctx.path}.metadata_keys`, node?.loc ?? ctx.loc, `duplicate entry in metadata_keys: ${JSON.stringify(k)} (case-insensitive)`, { hint: 'list each key once' });
+        seen.add(k);
       }
     },
   },
@@ -44,16 +54,34 @@ const SIZE_BOUNDS = [10, 25, 50, 75, 100, 250, 500, 750, 1000, 2000, 3000, 4000,
 /** Sends in flight above which `consume` waits for one to finish (backpressure). */
 const MAX_IN_FLIGHT = 16;
 
-class BatchProcessor<T> implements Processor<T> {
-  readonly capabilities = { mutatesData: true };
+/** Requests held as protobuf bytes (pdata's `ProtoBatch`), given back joined by `take`. */
+interface Accumulator<T> {
+  append(data: T): void;
+  take(): T;
+}
+
+/** One batch being built: the only one without `metadata_keys`, one per combination of their values otherwise. */
+interface Shard<T> {
   /**
-   * The batch being built, held as protobuf bytes: one buffer instead of thousands of objects that
-   * outlive young-generation collections (measured: less GC time per item), which an exporter
-   * re-emits without re-encoding. Undefined for profiles, whose requests are never joined.
+   * Held as protobuf bytes: one buffer instead of thousands of objects that outlive
+   * young-generation collections (measured: less GC time per item), which an exporter re-emits
+   * without re-encoding.
    */
-  private readonly pending: { append(data: T): void; take(): T } | undefined;
-  private pendingCount = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly pending: Accumulator<T>;
+  count: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** The client info every batch of this shard carries (the values of `metadata_keys`); undefined without them. */
+  readonly info: ClientInfo | undefined;
+}
+
+class BatchProcessor<T extends object> implements Processor<T> {
+  readonly capabilities = { mutatesData: true };
+  /** The shard when `metadata_keys` is empty and the signal is batched (not profiles). */
+  private readonly single: Shard<T> | undefined;
+  /** Shards by combination of `metadata_keys` values, when there are keys. */
+  private readonly shards = new Map<string, Shard<T>>();
+  /** `metadata_keys`, lowercased and sorted (the order of the combination's key). */
+  private readonly keys: readonly string[];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly sizeHist;
   private readonly timeoutTrigger;
@@ -65,7 +93,8 @@ class BatchProcessor<T> implements Processor<T> {
     private readonly next: Consumer<T>,
     private readonly ops: SignalOps<T>,
   ) {
-    this.pending = ops.protoBatch?.();
+    this.keys = [...new Set(cfg.metadata_keys.map((k) => k.toLowerCase()))].sort();
+    if (ops.protoBatch && this.keys.length === 0) this.single = { pending: ops.protoBatch(), count: 0, timer: undefined, info: undefined };
     const labels = { processor: set.id.toString() };
     this.sizeHist = set.metrics.histogram('otelcol_processor_batch_batch_send_size', 'Number of units in the batch', SIZE_BOUNDS, labels);
     this.timeoutTrigger = set.metrics.counter('otelcol_processor_batch_timeout_trigger_send', 'Number of times the batch was sent due to a timeout trigger', labels);
@@ -77,72 +106,93 @@ class BatchProcessor<T> implements Processor<T> {
   }
 
   async consume(data: T): Promise<void> {
-    if (this.pending === undefined) {
-      this.send(data, this.ops.count(data));
+    if (this.ops.protoBatch === undefined) {
+      this.send(data, this.ops.count(data), undefined);
       return this.backpressure();
     }
     const n = this.ops.count(data);
     if (n === 0) return;
-    this.pending.append(data);
-    this.pendingCount += n;
-    if (this.cfg.timeout === 0 || (this.cfg.send_batch_size > 0 && this.pendingCount >= this.cfg.send_batch_size)) {
-      this.flush(this.cfg.timeout === 0 ? 'none' : 'size');
+    const shard = this.single ?? this.shardFor(data, this.ops.protoBatch);
+    shard.pending.append(data);
+    shard.count += n;
+    if (this.cfg.timeout === 0 || (this.cfg.send_batch_size > 0 && shard.count >= this.cfg.send_batch_size)) {
+      this.flush(shard, this.cfg.timeout === 0 ? 'none' : 'size');
     } else {
-      this.armTimer();
+      this.armTimer(shard);
     }
     return this.backpressure();
   }
 
   async shutdown(): Promise<void> {
-    this.flush('none');
+    if (this.single) this.flush(this.single, 'none');
+    for (const shard of this.shards.values()) this.flush(shard, 'none');
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The shard of the combination of `metadata_keys` values `data` carries; throws past the cardinality limit. */
+  private shardFor(data: T, newAccumulator: () => Accumulator<T>): Shard<T> {
+    const md = clientInfo(data).metadata;
+    const values = this.keys.map((k) => metadataValues(md, k));
+    const id = JSON.stringify(values);
+    let shard = this.shards.get(id);
+    if (shard === undefined) {
+      const limit = this.cfg.metadata_cardinality_limit;
+      if (limit > 0 && this.shards.size >= limit) {
+        throw new PermanentError(`too many batcher metadata-value combinations (metadata_cardinality_limit is ${limit})`);
+      }
+      const metadata = new Map(this.keys.flatMap((k, i) => (values[i]!.length > 0 ? [[k, values[i]!] as const] : [])));
+      shard = { pending: newAccumulator(), count: 0, timer: undefined, info: { metadata } };
+      this.shards.set(id, shard);
+    }
+    return shard;
   }
 
   private async backpressure(): Promise<void> {
     while (this.inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.inFlight);
   }
 
-  /** Sends the pending batch in pieces of at most send_batch_max_size items (send_batch_size when size-triggered). */
-  private flush(trigger: 'size' | 'timeout' | 'none'): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  /** Sends the shard's pending batch in pieces of at most send_batch_max_size items (send_batch_size when size-triggered). */
+  private flush(shard: Shard<T>, trigger: 'size' | 'timeout' | 'none'): void {
+    if (shard.timer !== undefined) {
+      clearTimeout(shard.timer);
+      shard.timer = undefined;
     }
-    if (this.pendingCount === 0) return;
+    if (shard.count === 0) return;
     const max = this.cfg.send_batch_max_size;
-    while (this.pendingCount > 0) {
+    while (shard.count > 0) {
       // Size-triggered sends keep the remainder below send_batch_size pending, like the Collector.
-      if (trigger === 'size' && this.cfg.send_batch_size > 0 && this.pendingCount < this.cfg.send_batch_size) break;
+      if (trigger === 'size' && this.cfg.send_batch_size > 0 && shard.count < this.cfg.send_batch_size) break;
       let batch: T;
       let n: number;
-      if (max > 0 && this.pendingCount > max) {
-        const all = this.pending!.take();
+      if (max > 0 && shard.count > max) {
+        const all = shard.pending.take();
         batch = this.ops.splitOff(all, max);
-        this.pending!.append(all);
+        shard.pending.append(all);
         n = max;
       } else {
-        batch = this.pending!.take();
-        n = this.pendingCount;
+        batch = shard.pending.take();
+        n = shard.count;
       }
-      this.pendingCount -= n;
+      shard.count -= n;
       if (trigger === 'size') this.sizeTrigger.add(1);
       else if (trigger === 'timeout') this.timeoutTrigger.add(1);
       this.sizeHist.record(n);
-      this.send(batch, n);
+      this.send(batch, n, shard.info);
     }
-    if (this.pendingCount > 0) this.armTimer();
+    if (shard.count > 0) this.armTimer(shard);
   }
 
-  /** Starts the timeout for the pending batch unless it is running. */
-  private armTimer(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush('timeout');
+  /** Starts the timeout for the shard's pending batch unless it is running. */
+  private armTimer(shard: Shard<T>): void {
+    if (shard.timer !== undefined) return;
+    shard.timer = setTimeout(() => {
+      shard.timer = undefined;
+      this.flush(shard, 'timeout');
     }, this.cfg.timeout);
   }
 
-  private send(batch: T, n: number): void {
+  private send(batch: T, n: number, info: ClientInfo | undefined): void {
+    if (info !== undefined) attachClientInfo(batch, info);
     const p = this.next.consume(batch).then(
       () => {},
       (err: unknown) => this.set.logger.warn('Sender failed', { error: err, items: n }),

@@ -7,6 +7,7 @@ import { noLifecycle, type CreateSettings, type Processor, type SignalData } fro
 import { genericProcessorFactory } from '../component/define.js';
 import { struct, type Infer } from '../config/schema.js';
 import type { Consumer } from '../consumer/consumer.js';
+import { clientInfo } from '../client/clientInfo.js';
 import { actionsDecoder, applyActions } from '../internal/attraction.js';
 import type { SignalOps } from '../signals.js';
 
@@ -34,7 +35,8 @@ export const resourceProcessorFactory = genericProcessorFactory({
     capabilities: { mutatesData: true },
     consume: (data) => {
       try {
-        for (const r of ops.resources(data)) applyActions(cfg.attributes, r.resource.attributes);
+        const info = clientInfo(data as object);
+        for (const r of ops.resources(data)) applyActions(cfg.attributes, r.resource.attributes, info);
       } catch (err) {
         return Promise.reject(err);
       }

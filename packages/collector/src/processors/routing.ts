@@ -12,16 +12,22 @@
  * `attribute_source: resource`; `drop_resource_routing_attribute` then removes that attribute from
  * the resources it routes), or by an OTTL `statement` in the resource context (`route() where
  * resource.attributes["x"] == "y"`; `delete_key` and `delete_matching_keys` may edit). With the
- * default `attribute_source: context` the value is a request header, which this runtime does not
- * carry: every request goes to `default_exporters` (startup warns). `error_mode` (default
+ * default `attribute_source: context` the value is the first value of the request header
+ * `from_attribute` (any case) and the whole request goes to the exporters of the first value entry
+ * equal to it, else to `default_exporters`; statement entries are then unused, as upstream. The
+ * header is read from the gRPC request's metadata when the request came over gRPC (whatever
+ * `include_metadata` says), else from the client metadata (`include_metadata` on the receiver);
+ * neither survives a `batch` processor without `metadata_keys` before this one. `error_mode` (default
  * `propagate`): a failing statement fails the request; with `ignore` or `silent` the resource also
  * goes to `default_exporters`. A resource sent to several exporter lists is copied after every
- * entry ran, so all copies carry the edits of every matching statement.
+ * entry ran, so all copies carry the edits of every matching statement. What is sent carries the
+ * request's client info.
  */
 import { resourceContext, type ResourceContainer } from '@ottl/core';
 import type { Signal } from '../component/componentId.js';
 import { noLifecycle, type CreateSettings, type Processor, type ProcessorFactory, type SignalData } from '../component/component.js';
 import { bool, list, located, oneOf, string, struct, type DecodeContext, type Infer } from '../config/schema.js';
+import { clientInfo, copyClientInfo, metadataValues } from '../client/clientInfo.js';
 import { PermanentError, errorMessage, type Consumer } from '../consumer/consumer.js';
 import { fanout, settleAll } from '../consumer/fanout.js';
 import type { Logger } from '../logger.js';
@@ -45,7 +51,7 @@ export type RoutingProcessorRoute = ({ readonly value: string } | { readonly sta
 
 export type RoutingProcessorConfig = Infer<typeof rawConfig> & {
   readonly routes: readonly RoutingProcessorRoute[];
-  /** True when value entries read a request header: everything goes to `default_exporters`. */
+  /** True when value entries are matched with a request header (whole requests are routed). */
   readonly byRequest: boolean;
 };
 
@@ -80,14 +86,7 @@ const config = {
     if (drop.value && (source.value !== 'resource' || !byValue)) {
       ctx.issues.add('config-error', drop.path, drop.node?.loc ?? here, 'drop_resource_routing_attribute needs value entries and attribute_source: resource');
     }
-    const byRequest = byValue && source.value === 'context';
-    if (byRequest && from.value !== '') {
-      ctx.issues.add('config-error', source.path, source.node?.loc ?? from.node?.loc ?? here, `attribute_source context reads "${from.value}" from request headers, which this runtime does not carry yet: every request goes to default_exporters`, {
-        severity: 'warning',
-        hint: `write attribute_source: resource to route on the resource attribute "${from.value}"`,
-      });
-    }
-    return { ...raw, routes, byRequest };
+    return { ...raw, routes, byRequest: byValue && source.value === 'context' };
   },
 };
 
@@ -114,15 +113,23 @@ function create<S extends Signal>(signal: S) {
     };
     const fallback = cfg.default_exporters.length > 0 ? consumerFor(cfg.default_exporters.map((e) => e.value.trim())) : undefined;
     const routes = cfg.routes.map((r) => ({ test: 'statement' in r ? statementTest(cfg, r.statement, set.logger) : valueTest(cfg, r.value), consumer: consumerFor(r.exporters) }));
+    const byValue = new Map<string, Consumer<SignalData[S]>>();
+    for (const r of cfg.routes) if ('value' in r && !byValue.has(r.value)) byValue.set(r.value, consumerFor(r.exporters));
     return {
       ...noLifecycle,
       capabilities: { mutatesData: true },
       consume(data) {
-        if (cfg.byRequest) return fallback ? fallback.consume(data) : Promise.resolve();
+        if (cfg.byRequest) {
+          const target = byValue.get(requestValue(data as object, cfg.from_attribute.value) ?? '') ?? fallback;
+          return target ? target.consume(data) : Promise.resolve();
+        }
         const out = new Map<Consumer<SignalData[S]>, SignalData[S]>();
         const send = (c: Consumer<SignalData[S]>, r: Resource) => {
           let d = out.get(c);
-          if (!d) out.set(c, (d = ops.empty()));
+          if (!d) {
+            out.set(c, (d = ops.empty()));
+            copyClientInfo(data as object, d as object);
+          }
           (ops.resources(d) as Resource[]).push(r);
         };
         try {
@@ -146,6 +153,12 @@ function create<S extends Signal>(signal: S) {
       },
     };
   };
+}
+
+/** The first value of header `key` of the request: its gRPC metadata when it came over gRPC, else its client metadata. */
+function requestValue(data: object, key: string): string | undefined {
+  const info = clientInfo(data);
+  return metadataValues(info.grpc ?? info.metadata, key)[0];
 }
 
 /** Matches resources for which the statement's where clause holds (running its editor). */

@@ -26,6 +26,7 @@
 import { ResourceSpans, ScopeSpans, Traces, type TraceId } from '@ottl/pdata';
 import type { CreateSettings, Processor, ProcessorFactory } from '../component/component.js';
 import { bool, duration, int, struct, type Infer } from '../config/schema.js';
+import { copyClientInfo } from '../client/clientInfo.js';
 import { errorMessage, type Consumer } from '../consumer/consumer.js';
 import type { Counter } from '../telemetry/metrics.js';
 import type { Decision, Evaluator, PolicyEnv } from './tailSampling/policy.js';
@@ -186,6 +187,8 @@ class TailSamplingProcessor implements Processor<Traces> {
 
   consume(td: Traces): Promise<void> {
     const out = Traces.create();
+    // Spans released at once carry the request's client info; decided traces go on without any, as upstream.
+    copyClientInfo(td, out);
     for (const [key, g] of groupByTrace(td)) {
       if (this.sampledCache.has(key)) {
         out.resourceSpans.push(...g.resourceSpans);

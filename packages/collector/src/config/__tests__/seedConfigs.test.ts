@@ -83,7 +83,7 @@ describe('seed configurations', () => {
       'seed line 705': [], // otlp exporter with mTLS settings
       'seed line 724': [], // otlp exporter with a bearer token header from ${OTLP_TOKEN}
       'seed line 755': [], // resource processor inserting tenant / env from ${TENANT_ID} / ${ENVIRONMENT}
-      'seed line 769': [], // tenant routing by from_attribute (request-header source: startup warns, see processors/__tests__/routing.test.ts)
+      'seed line 769': [], // tenant routing by the request header `tenant` (see node/__tests__/clientMetadata.test.ts)
       'seed line 846': [], // service.telemetry.metrics on :8888, level detailed
     });
     for (const errors of Object.values(results)) {

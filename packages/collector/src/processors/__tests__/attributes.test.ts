@@ -4,10 +4,21 @@ import { attributesProcessorFactory } from '../attributes.js';
 import { resourceProcessorFactory } from '../resource.js';
 import { applyActions, actionsDecoder, hashValue } from '../../internal/attraction.js';
 import { decodeFor, makeLogs, makeTraces, sink, testSettings } from '../../__tests__/helpers.js';
+import { attachClientInfo, clientInfo, newMetadata } from '../../client/clientInfo.js';
+
+/** `from_context` actions inserting each source named, and logs from 10.1.2.3 whose request had headers X-Tenant: acme and Accept: a, b. */
+const FROM_CONTEXT = ['metadata.x-tenant', 'X-Tenant', 'metadata.accept', 'client.address', 'auth.subject', 'metadata.missing'].map((from) => ({ key: from, from_context: from, action: 'insert' }));
+function logsWithHeaders(attrs: Record<string, unknown> = {}): Logs {
+  const ld = makeLogs([{ attrs, bodies: ['a'] }]);
+  ld.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.set('client.address', 'kept');
+  attachClientInfo(ld, { addr: '10.1.2.3', metadata: newMetadata([['X-Tenant', ['acme']], ['Accept', ['a', 'b']]]) });
+  return ld;
+}
+const FROM_CONTEXT_RESULT = { 'metadata.x-tenant': 'acme', 'X-Tenant': 'acme', 'metadata.accept': ['a', 'b'], 'client.address': '10.1.2.3' };
 
 function run(actions: unknown[], attrs: Record<string, unknown>): unknown {
   const m = PMap.fromRaw(attrs);
-  applyActions(decodeFor(actionsDecoder, actions), m);
+  applyActions(decodeFor(actionsDecoder, actions), m, clientInfo(m));
   return m.toRaw();
 }
 
@@ -72,6 +83,14 @@ describe('attributes processor', () => {
     ]);
   });
 
+  it('from_context reads the request\'s client info: metadata.<key> or a plain key (any case; several values make a slice), client.address; auth.<attr> finds nothing', async () => {
+    const out = sink<Logs>();
+    const p = attributesProcessorFactory.createLogs!(testSettings('attributes', 'logs'), decodeFor(attributesProcessorFactory.config, { actions: FROM_CONTEXT }), out);
+    await p.consume(logsWithHeaders());
+    await p.consume(makeLogs([{ bodies: ['no client info'] }]));
+    expect(out.got.map((ld) => ld.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.toRaw())).toEqual([{ ...FROM_CONTEXT_RESULT, 'client.address': 'kept' }, { 'client.address': '' }]);
+  });
+
   it('refuses match fields of another signal when created', () => {
     const cfg = decodeFor(attributesProcessorFactory.config, { actions: [{ key: 'k', action: 'delete' }], include: { match_type: 'strict', span_names: ['x'] } });
     expect(() => attributesProcessorFactory.createLogs!(testSettings('attributes', 'logs'), cfg, sink())).toThrow('test.include: span_names cannot be used to match logs');
@@ -89,5 +108,12 @@ describe('resource processor', () => {
     const p = resourceProcessorFactory.createLogs!(testSettings('resource', 'logs'), cfg, out);
     await p.consume(makeLogs([{ attrs: { host: 'h1' }, bodies: ['a'] }, { attrs: { env: 'dev' }, bodies: ['b'] }]));
     expect(out.got[0]!.resourceLogs.map((rl) => rl.resource.attributes.toRaw())).toEqual([{ env: 'prod' }, { env: 'dev' }]);
+  });
+
+  it('from_context reads the request\'s client info', async () => {
+    const out = sink<Logs>();
+    const p = resourceProcessorFactory.createLogs!(testSettings('resource', 'logs'), decodeFor(resourceProcessorFactory.config, { attributes: FROM_CONTEXT }), out);
+    await p.consume(logsWithHeaders({ 'X-Tenant': 'kept' }));
+    expect(out.got[0]!.resourceLogs[0]!.resource.attributes.toRaw()).toEqual({ ...FROM_CONTEXT_RESULT, 'X-Tenant': 'kept' });
   });
 });

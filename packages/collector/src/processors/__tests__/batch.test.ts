@@ -3,6 +3,18 @@ import type { Logs } from '@ottl/pdata';
 import { batchProcessorFactory } from '../batch.js';
 import { decodeFor, logBodies, makeLogs, sink, testSettings, makeGauges } from '../../__tests__/helpers.js';
 import { metricsOps } from '../../signals.js';
+import { attachClientInfo, clientInfo, newMetadata } from '../../client/clientInfo.js';
+import { PermanentError } from '../../consumer/consumer.js';
+
+/** Logs from a client at 10.0.0.1 whose request had header `tenant` (when given) and `other: x`. */
+function fromTenant(tenant: string[] | undefined, bodies: string[]): Logs {
+  const ld = makeLogs([{ bodies }]);
+  attachClientInfo(ld, { addr: '10.0.0.1', metadata: newMetadata([['Tenant', tenant], ['other', ['x']]]) });
+  return ld;
+}
+
+/** What each batch holds and carries: bodies, client metadata, client address. */
+const batchesWithInfo = (got: Logs[]) => got.map((ld) => [logBodies(ld), Object.fromEntries(clientInfo(ld).metadata), clientInfo(ld).addr]);
 
 function batcher(config: Record<string, unknown>) {
   const out = sink<Logs>();
@@ -45,6 +57,49 @@ describe('batch processor', () => {
 
   it('rejects send_batch_max_size below send_batch_size', () => {
     expect(() => decodeFor(batchProcessorFactory.config, { send_batch_size: 10, send_batch_max_size: 5 })).toThrow('send_batch_max_size must be greater or equal to send_batch_size');
+  });
+
+  it('without metadata_keys joins requests of every client into batches that carry no client info', async () => {
+    const { p, out } = batcher({ send_batch_size: 2, timeout: '1h' });
+    await p.consume(fromTenant(['a'], ['a1']));
+    await p.consume(fromTenant(['b'], ['b1']));
+    expect(batchesWithInfo(out.got)).toEqual([[['a1', 'b1'], {}, undefined]]);
+  });
+
+  it('with metadata_keys never mixes combinations of their values in a batch; each batch carries those keys only', async () => {
+    const { p, out } = batcher({ send_batch_size: 3, timeout: '1h', metadata_keys: ['TENANT'] });
+    await p.consume(fromTenant(['a'], ['a1', 'a2']));
+    await p.consume(fromTenant(['b'], ['b1']));
+    await p.consume(fromTenant(undefined, ['n1']));
+    await p.consume(fromTenant(['a', 'b'], ['ab1']));
+    await p.consume(fromTenant(['a'], ['a3', 'a4']));
+    // Tenant a reached send_batch_size: sent alone; the rest waits in its own batch until shutdown.
+    expect(batchesWithInfo(out.got)).toEqual([[['a1', 'a2', 'a3', 'a4'], { tenant: ['a'] }, undefined]]);
+    await p.shutdown();
+    expect(batchesWithInfo(out.got.slice(1))).toEqual([
+      [['b1'], { tenant: ['b'] }, undefined],
+      [['n1'], {}, undefined],
+      [['ab1'], { tenant: ['a', 'b'] }, undefined],
+    ]);
+  });
+
+  it('refuses a new combination past metadata_cardinality_limit with a permanent error; known ones still go through', async () => {
+    const { p, out } = batcher({ timeout: '1h', metadata_keys: ['tenant'], metadata_cardinality_limit: 2 });
+    await p.consume(fromTenant(['a'], ['a1']));
+    await p.consume(fromTenant(['b'], ['b1']));
+    const refused = p.consume(fromTenant(['c'], ['c1']));
+    await expect(refused).rejects.toBeInstanceOf(PermanentError);
+    await expect(refused).rejects.toThrow('too many batcher metadata-value combinations (metadata_cardinality_limit is 2)');
+    await p.consume(fromTenant(['a'], ['a2']));
+    await p.shutdown();
+    expect(batchesWithInfo(out.got)).toEqual([
+      [['a1', 'a2'], { tenant: ['a'] }, undefined],
+      [['b1'], { tenant: ['b'] }, undefined],
+    ]);
+  });
+
+  it('rejects a metadata key listed twice (in any case)', () => {
+    expect(() => decodeFor(batchProcessorFactory.config, { metadata_keys: ['tenant', 'Tenant'] })).toThrow('duplicate entry in metadata_keys: "tenant" (case-insensitive)');
   });
 
   it('splits metrics at data-point granularity', () => {

@@ -11,6 +11,7 @@ import { record, string, struct } from '../../config/schema.js';
 import { Collector, validateConfig } from '../../service/collector.js';
 import { captureExporter, logBodies, makeGauges, makeLogs, makeTraces, runCollector } from '../../__tests__/helpers.js';
 import { routingProcessorFactory } from '../routing.js';
+import { attachClientInfo, newMetadata } from '../../client/clientInfo.js';
 
 const components = (...extra: Parameters<typeof defaultComponents>) => defaultComponents(routingProcessorFactory, ...extra);
 
@@ -127,12 +128,23 @@ table:
     expect(propagated.result).toMatch(/^failed to execute statement: route\(\) where ParseJSON/);
   });
 
-  it('with attribute_source context (no request headers here) warns at startup and sends everything to default_exporters', async () => {
-    const routing = 'from_attribute: X-Tenant\ndefault_exporters: [capture/default]\ntable:\n  - value: acme\n    exporters: [capture/a]';
-    const r = await routeYaml('logs', routing, makeLogs([{ attrs: { 'X-Tenant': 'acme' }, bodies: ['a'] }]));
-    expect(r.got).toEqual({ 'capture/default': [['{"X-Tenant":"acme"} a']] });
-    expect(r.warnings).toEqual([
-      'processors.routing.attribute_source: attribute_source context reads "X-Tenant" from request headers, which this runtime does not carry yet: every request goes to default_exporters',
+  it('with attribute_source context routes whole requests by the first value of the header from_attribute (any case), the rest to default_exporters', async () => {
+    const routing = 'from_attribute: X-Tenant\ndefault_exporters: [capture/default]\ntable:\n  - value: acme\n    exporters: [capture/a]\n  - value: ecorp\n    exporters: [capture/b]';
+    const request = (header: string[] | undefined, body: string) => {
+      const ld = makeLogs([{ attrs: { 'X-Tenant': 'acme' }, bodies: [body] }, { bodies: [`${body}2`] }]);
+      if (header) attachClientInfo(ld, { metadata: newMetadata([['x-tenant', header]]) });
+      return ld;
+    };
+    const routed = await Promise.all([
+      routeYaml('logs', routing, request(['ecorp', 'acme'], 'e')),
+      routeYaml('logs', routing, request(['initech'], 'i')),
+      // The resource attribute of the same name is not what attribute_source: context reads.
+      routeYaml('logs', routing, request(undefined, 'n')),
+    ]);
+    expect(routed.map((r) => [r.result, r.got, r.warnings])).toEqual([
+      ['ok', { 'capture/b': [['{"X-Tenant":"acme"} e', '{} e2']] }, []],
+      ['ok', { 'capture/default': [['{"X-Tenant":"acme"} i', '{} i2']] }, []],
+      ['ok', { 'capture/default': [['{"X-Tenant":"acme"} n', '{} n2']] }, []],
     ]);
   });
 
@@ -226,9 +238,8 @@ table:
     const pipeline = { name: 'pipeline.yaml', text: 'receivers:\n  nop:\nservice:\n  telemetry: { metrics: { level: none } }\n  pipelines:\n    traces: { receivers: [nop], processors: [routing], exporters: [otlp/tenant-a, otlp/tenant-b] }\n' };
     const input = () => makeTraces([{ attrs: { tenant: 'tenant-a' }, spans: ['a'] }, { attrs: { tenant: 'tenant-b' }, spans: ['b'] }, { attrs: { tenant: 'tenant-c' }, spans: ['c'] }]);
     const unchanged = await run([{ name: 'seed.yaml', text: tenantRouting }, pipeline], 'traces', input(), otlp());
-    expect(unchanged.result).toBe('ok');
-    expect(unchanged.got).toEqual({});
-    expect(unchanged.warnings[0]).toMatch(/^processors\.routing\.attribute_source: attribute_source context reads "tenant" from request headers/);
+    // It routes by the request header `tenant` (src/node/__tests__/clientMetadata.test.ts); an in-process request has none and there is no default.
+    expect([unchanged.result, unchanged.got, unchanged.warnings]).toEqual(['ok', {}, []]);
     const byResource = { name: 'resource.yaml', text: 'processors:\n  routing:\n    attribute_source: resource\n' };
     const routed = await run([{ name: 'seed.yaml', text: tenantRouting }, pipeline, byResource], 'traces', input(), otlp());
     expect(routed.got).toEqual({ 'otlp/tenant-a': [['{"tenant":"tenant-a"} a']], 'otlp/tenant-b': [['{"tenant":"tenant-b"} b']] });
