@@ -233,6 +233,8 @@ export class ExporterHelper<T> implements Exporter<T> {
       this.set.logger.error('Failed to write to the persistent queue', { error: errorMessage(err), dropped_items: items });
       throw new RefusedError(`cannot write to the persistent queue: ${errorMessage(err)}`);
     }
+    // Shutdown began while writing: the request waits on disk for the next start.
+    if (this.stopping) return;
     if (!this.cfg.sending_queue.wait_for_result) {
       this.queue.push({ data: undefined, items, stored });
       this.waiters.shift()?.();
@@ -274,17 +276,24 @@ export class ExporterHelper<T> implements Exporter<T> {
     } catch (err) {
       this.tel.sendFailed(stored.items);
       this.set.logger.error('Exporting failed. Dropping data. Reason: unreadable in the persistent queue', { error: errorMessage(err), dropped_items: stored.items });
-      await store.ack(stored.seq);
+      await this.remove(store, stored);
       if (rethrow) throw err;
       return;
     }
+    let settled = true;
     try {
-      if (!(await this.sendWithRetry(data, stored.items, rethrow))) return;
-    } catch (err) {
-      await store.ack(stored.seq);
-      throw err;
+      settled = await this.sendWithRetry(data, stored.items, rethrow);
+    } finally {
+      if (settled) await this.remove(store, stored);
     }
-    await store.ack(stored.seq);
+  }
+
+  private async remove(store: PersistentQueue, stored: StoredRequest): Promise<void> {
+    try {
+      await store.ack(stored.seq);
+    } catch (err) {
+      this.set.logger.error('Failed to remove a finished request from the persistent queue; it will be sent again after a restart', { error: errorMessage(err), items: stored.items });
+    }
   }
 
   /**

@@ -3,6 +3,8 @@
 // the backend is up.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureExporter, logBodies, makeLogs, until } from '../../__tests__/helpers.js';
@@ -113,5 +115,50 @@ service:
     const third = await startYaml(agentYaml);
     running.push(third);
     expect(third.logs.entries.some((e) => e.message === 'Sending the requests left in the persistent queue')).toBe(false);
+  });
+
+  it('a request the backend rejects for good is dropped from the store, not sent again after a restart', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(body.includes('"bad"') ? 400 : 200, { 'Content-Type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const yaml = `
+receivers:
+  nop:
+exporters:
+  otlphttp:
+    endpoint: http://127.0.0.1:${(server.address() as AddressInfo).port}
+    encoding: json
+    compression: none
+    sending_queue: { storage: file_storage }
+extensions:
+  file_storage: { directory: ${join(root, 'permanent')}, create_directory: true }
+service:
+  extensions: [file_storage]
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [nop], exporters: [otlphttp] }
+`;
+      const agent = await startYaml(yaml);
+      await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['bad'] }]));
+      await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies: ['good'] }]));
+      await until(() => agent.collector.metrics.total('otelcol_exporter_sent_log_records') + agent.collector.metrics.total('otelcol_exporter_send_failed_log_records') === 2);
+      await agent.shutdown();
+      expect(agent.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(1);
+      const again = await startYaml(yaml);
+      running.push(again);
+      expect(again.logs.entries.some((e) => e.message === 'Sending the requests left in the persistent queue')).toBe(false);
+      await again.shutdown();
+      expect(bodies.map((b) => (b.includes('"bad"') ? 'bad' : 'good')).sort()).toEqual(['bad', 'good']);
+    } finally {
+      server.close();
+    }
   });
 });
