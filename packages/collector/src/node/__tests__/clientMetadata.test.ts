@@ -4,9 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { encodeLogsProto, encodeTracesProto, type Logs } from '@ottl/pdata';
-import { captureExporter, logBodies, makeLogs, makeTraces, spanNames } from '../../__tests__/helpers.js';
-import { attachClientInfo, newMetadata } from '../../client/clientInfo.js';
+import { encodeLogsProto, encodeTracesProto, type Logs, type Traces } from '@ottl/pdata';
+import { captureExporter, decodeFor, logBodies, makeLogs, makeTraces, runCollector, sink, spanNames, testSettings, until } from '../../__tests__/helpers.js';
+import { attachClientInfo, clientInfo, newMetadata } from '../../client/clientInfo.js';
+import { routingConnectorFactory } from '../../connectors/routing.js';
+import { routingProcessorFactory } from '../../processors/routing.js';
+import { tailSamplingProcessorFactory } from '../../processors/tailSampling.js';
 import { defaultComponents } from '../../components.js';
 import { makeComponents } from '../../component/components.js';
 import { record, string } from '../../config/schema.js';
@@ -155,5 +158,55 @@ service:
     await col.shutdown();
     const attrs = cap.received.logs.map((ld) => ld.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.toRaw());
     expect(attrs.sort((x, y) => (Object.keys(x)[0]! < Object.keys(y)[0]! ? -1 : 1))).toEqual([{ a: 'acme' }, { b: 'acme' }]);
+  });
+
+  it('routing connector and processor parts keep the client info; tail_sampling releases late spans of a kept trace with it, decided traces without', async () => {
+    const tenant = <T extends object>(data: T): T => (attachClientInfo(data, { metadata: newMetadata([['tenant', ['acme']]]) }), data);
+    const tenantOf = (d: object) => clientInfo(d).metadata.get('tenant');
+    const tenantsReceived = (c: ReturnType<typeof captureExporter>) => [...c.byId.values()].flat().map((d) => tenantOf(d as object));
+    const cap = captureExporter();
+    const yaml = `
+receivers: { nop: }
+exporters: { capture/a: , capture/other: }
+connectors:
+  routing: { default_pipelines: [logs/other], table: [{ condition: 'attributes["r"] == "a"', pipelines: [logs/a] }] }
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs/in: { receivers: [nop], exporters: [routing] }
+    logs/a: { receivers: [routing], exporters: [capture/a] }
+    logs/other: { receivers: [routing], exporters: [capture/other] }
+`;
+    const routed = await runCollector([{ name: 'c.yaml', text: yaml }], defaultComponents(routingConnectorFactory, cap.factory), cap, 'logs', tenant(makeLogs([{ attrs: { r: 'a' }, bodies: ['a'] }, { bodies: ['o'] }])));
+    expect(routed.got).toEqual({ 'capture/a': [['{"r":"a"} a']], 'capture/other': [['{} o']] });
+    expect(tenantsReceived(cap)).toEqual([['acme'], ['acme']]);
+
+    const byResource = `
+receivers: { nop: }
+exporters: { capture/a: , capture/other: }
+processors:
+  routing: { attribute_source: resource, from_attribute: r, default_exporters: [capture/other], table: [{ value: a, exporters: [capture/a] }] }
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [nop], processors: [routing], exporters: [capture/a, capture/other] }
+`;
+    const cap2 = captureExporter();
+    const split = await runCollector([{ name: 'c.yaml', text: byResource }], defaultComponents(routingProcessorFactory, cap2.factory), cap2, 'logs', tenant(makeLogs([{ attrs: { r: 'a' }, bodies: ['a'] }, { bodies: ['o'] }])));
+    expect(split.got).toEqual({ 'capture/a': [['{"r":"a"} a']], 'capture/other': [['{} o']] });
+    expect(tenantsReceived(cap2)).toEqual([['acme'], ['acme']]);
+
+    const out = sink<Traces>();
+    const cfg = decodeFor(tailSamplingProcessorFactory.config, { decision_wait: '10ms', decision_cache: { sampled_cache_size: 10 }, policies: [{ name: 'all', type: 'always_sample' }] });
+    const p = tailSamplingProcessorFactory.createTraces!(testSettings('tail_sampling', 'traces'), cfg, out);
+    await p.start({} as never);
+    await p.consume(tenant(makeTraces([{ spans: ['first'] }])));
+    await until(() => out.got.length === 1);
+    await p.consume(tenant(makeTraces([{ spans: ['late'] }])));
+    await p.shutdown();
+    expect(out.got.map((td) => [spanNames(td), tenantOf(td)])).toEqual([
+      [['first'], undefined],
+      [['late'], ['acme']],
+    ]);
   });
 });
