@@ -216,6 +216,8 @@ class TailSamplingProcessor implements Processor<Traces> {
     if (this.traces.size >= this.cfg.num_traces) {
       const [oldKey, old] = this.traces.entries().next().value!;
       this.traces.delete(oldKey);
+      // Its entry waits in `pending` until its decision time, without the spans.
+      old.resourceSpans = [];
       if (old.decision === undefined) this.count('otelcol_processor_tail_sampling_sampling_trace_dropped_too_early', 'Count of traces that needed to be dropped before the configured wait time', {}, 1);
     }
     const entry: TraceEntry = { key, id, arrival: Date.now(), resourceSpans: [], spanCount: 0 };

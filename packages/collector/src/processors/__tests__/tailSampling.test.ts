@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ResourceSpans, ScopeSpans, Span, SpanEvent, SpanId, TraceId, Traces } from '@ottl/pdata';
 import { tailSamplingProcessorFactory, type TailSamplingConfig } from '../tailSampling.js';
@@ -238,6 +240,21 @@ describe('tail_sampling processor', () => {
     await vi.advanceTimersByTimeAsync(20);
     await p.consume(traces([{ trace: 'a', name: 'a-late' }, { trace: 'b', name: 'b-late', attrs: { tier: 'gold' } }]));
     expect(names(out.got)).toEqual(['a1', 'a-late']);
+    await p.shutdown();
+  });
+
+  it('lets go of the spans of a trace evicted before its decision at once (num_traces bounds memory)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { p } = processor({ decision_wait: '1h', num_traces: 1, policies: [{ name: 'all', type: 'always_sample' }] });
+    let first: Traces | undefined = traces([{ trace: '1', name: 'evicted' }]);
+    const span = new WeakRef(first.resourceSpans[0]!.scopeSpans[0]!.spans[0]!);
+    await p.consume(first);
+    first = undefined;
+    await p.consume(traces([{ trace: '2' }]));
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(span.deref()).toBeUndefined();
     await p.shutdown();
   });
 
