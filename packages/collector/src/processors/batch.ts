@@ -159,18 +159,21 @@ class BatchProcessor<T extends object> implements Processor<T> {
     }
     if (shard.count === 0) return;
     const max = this.cfg.send_batch_max_size;
+    // Taken from the accumulator and not sent yet: every piece is split off this one request, so the
+    // pieces share its buffer and only what stays pending is encoded again.
+    let rest: T | undefined;
     while (shard.count > 0) {
       // Size-triggered sends keep the remainder below send_batch_size pending, like the Collector.
       if (trigger === 'size' && this.cfg.send_batch_size > 0 && shard.count < this.cfg.send_batch_size) break;
+      rest ??= shard.pending.take();
       let batch: T;
       let n: number;
       if (max > 0 && shard.count > max) {
-        const all = shard.pending.take();
-        batch = this.ops.splitOff(all, max);
-        shard.pending.append(all);
+        batch = this.ops.splitOff(rest, max);
         n = max;
       } else {
-        batch = shard.pending.take();
+        batch = rest;
+        rest = undefined;
         n = shard.count;
       }
       shard.count -= n;
@@ -179,6 +182,7 @@ class BatchProcessor<T extends object> implements Processor<T> {
       this.sizeHist.record(n);
       this.send(batch, n, shard.info);
     }
+    if (rest !== undefined) shard.pending.append(rest);
     if (shard.count > 0) this.armTimer(shard);
   }
 

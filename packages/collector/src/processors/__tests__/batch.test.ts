@@ -1,5 +1,7 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Logs } from '@ottl/pdata';
+import { encodeLogsProto, type Logs } from '@ottl/pdata';
 import { batchProcessorFactory } from '../batch.js';
 import { decodeFor, logBodies, makeLogs, sink, testSettings, makeGauges } from '../../__tests__/helpers.js';
 import { metricsOps } from '../../signals.js';
@@ -39,6 +41,21 @@ describe('batch processor', () => {
     await p.shutdown();
     expect(set.metrics.total('otelcol_processor_batch_batch_size_trigger_send')).toBe(2);
     expect(set.metrics.renderPrometheus()).toContain('otelcol_processor_batch_batch_send_size_bucket{processor="batch",le="10"} 2');
+  });
+
+  it('splits a large request into pieces that together hold about its size in memory, not a copy per piece', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const request = makeLogs([{ bodies: Array.from({ length: 20_000 }, (_, i) => `record ${i}`) }]);
+    const size = encodeLogsProto(request).length;
+    const { p, out } = batcher({ send_batch_size: 500, send_batch_max_size: 500, timeout: '1h' });
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    await p.consume(request);
+    expect(out.got.map((ld) => ld.logRecordCount())).toEqual(Array(40).fill(500));
+    gc();
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(4 * size);
+    await p.shutdown();
   });
 
   it('sends on timeout and flushes what is pending at shutdown', async () => {
