@@ -197,7 +197,14 @@ class BatchProcessor<T extends object> implements Processor<T> {
 
   private send(batch: T, n: number, info: ClientInfo | undefined): void {
     if (info !== undefined) attachClientInfo(batch, info);
-    const p = this.next.consume(batch).then(
+    let sent: Promise<void>;
+    try {
+      sent = this.next.consume(batch);
+    } catch (err) {
+      // A consumer that throws instead of rejecting must not take the process down from a timer.
+      sent = Promise.reject(err);
+    }
+    const p = sent.then(
       () => {},
       (err: unknown) => this.set.logger.warn('Sender failed', { error: err, items: n }),
     );

@@ -72,6 +72,20 @@ describe('batch processor', () => {
     expect(set.metrics.total('otelcol_processor_batch_timeout_trigger_send')).toBe(1);
   });
 
+  it('logs a consumer that throws instead of rejecting, from the timeout too, and goes on', async () => {
+    vi.useFakeTimers();
+    const set = testSettings('batch', 'logs');
+    let calls = 0;
+    const throwing = { capabilities: { mutatesData: false }, consume: () => (calls++, (() => { throw new Error('boom'); })()) };
+    const p = batchProcessorFactory.createLogs!(set, decodeFor(batchProcessorFactory.config, { send_batch_size: 100, timeout: '200ms' }), throwing);
+    await p.consume(makeLogs([{ bodies: ['a'] }]));
+    await vi.advanceTimersByTimeAsync(200);
+    await p.consume(makeLogs([{ bodies: ['b'] }]));
+    await p.shutdown();
+    expect(calls).toBe(2);
+    expect(set.logger.entries.map((e) => [e.message, e.fields?.['items']])).toEqual([['Sender failed', 1], ['Sender failed', 1]]);
+  });
+
   it('rejects send_batch_max_size below send_batch_size', () => {
     expect(() => decodeFor(batchProcessorFactory.config, { send_batch_size: 10, send_batch_max_size: 5 })).toThrow('send_batch_max_size must be greater or equal to send_batch_size');
   });
