@@ -18,7 +18,7 @@ const config = struct(
     create_directory: bool(false),
     directory_permissions: string('0750'),
     fsync: bool(false),
-    /** Upstream: how long to wait for bbolt's file lock. Accepted; there is no lock to wait for. */
+    /** How long opening a queue waits for another live collector to release its lock (upstream: bbolt's file lock). */
     timeout: duration(1000),
     /** Upstream: bbolt compaction. Accepted; acknowledged segments are deleted, leaving nothing to compact. */
     compaction: raw(),
@@ -61,7 +61,7 @@ class FileStorage implements StorageExtension {
 
   async openQueue(owner: StorageOwner): Promise<PersistentQueue> {
     const dir = join(this.cfg.directory.value, `${owner.kind}_${owner.id.type}_${owner.id.name}_${owner.signal}`);
-    const q = await FileQueue.open(dir, { fsync: this.cfg.fsync, warn: (m, f) => this.set.logger.warn(m, f) });
+    const q = await FileQueue.open(dir, { fsync: this.cfg.fsync, lockTimeout: this.cfg.timeout, warn: (m, f) => this.set.logger.warn(m, f) });
     this.open.add(q);
     return {
       pending: q.pending,

@@ -161,4 +161,27 @@ service:
       server.close();
     }
   });
+
+  it('a second collector on the same directory does not start while the first runs, and names the holder', async () => {
+    const dir = join(root, 'locked');
+    const yaml = `
+receivers:
+  nop:
+exporters:
+  otlp:
+    endpoint: 127.0.0.1:1
+    sending_queue: { storage: file_storage }
+extensions:
+  file_storage: { directory: ${dir}, create_directory: true, timeout: 10ms }
+service:
+  extensions: [file_storage]
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [nop], exporters: [otlp] }
+`;
+    const first = await startYaml(yaml);
+    await expect(startYaml(yaml)).rejects.toThrow(`the persistent queue in ${join(dir, 'exporter_otlp__logs')} is in use by process ${process.pid} (this collector)`);
+    await first.shutdown();
+    running.push(await startYaml(yaml));
+  });
 });
