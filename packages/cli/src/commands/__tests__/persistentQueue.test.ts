@@ -3,13 +3,12 @@
 // directory. The backend never accepted anything before the kill, so each record arrives exactly
 // once (in general delivery is at least once).
 import { afterAll, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { freePort, startCollectorProcess, until, type CollectorProcess } from './processes.js';
 
-const bin = resolve(import.meta.dirname, '../../../dist/bin.js');
 const dir = mkdtempSync(join(tmpdir(), 'ottl-pq-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -17,42 +16,14 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
-}
-
-async function until(cond: () => boolean, what: string, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Starts `ottl collector` with `yaml`; resolves with its stdout once it is ready, and a way to wait for its exit. */
-async function collector(name: string, yaml: string): Promise<{ child: ChildProcess; stdout: () => string; exited: Promise<unknown> }> {
+/** Starts `ottl collector` with `yaml`; resolves once it is ready. */
+function collector(name: string, yaml: string): Promise<CollectorProcess> {
   const cfg = join(dir, `${name}.yaml`);
   writeFileSync(cfg, yaml);
-  const child = spawn(process.execPath, [bin, 'collector', '--config', cfg], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise((r) => child.once('exit', r));
-  await until(() => out.includes('Press Ctrl+C to stop.') || child.exitCode !== null, `${name} to start`);
-  if (child.exitCode !== null) throw new Error(`${name} exited: ${err}`);
-  return { child, stdout: () => out, exited };
+  return startCollectorProcess(name, [cfg], children);
 }
 
 it('a SIGKILLed collector loses none of the records it acknowledged: a new one on the same directory delivers them', async () => {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: build first (npm run build); npm test does`);
   const backendPort = await freePort();
   const agentYaml = `receivers:
   otlp:
