@@ -21,7 +21,7 @@ import { createGunzip, createInflate } from 'node:zlib';
 import { SIGNALS, type Signal } from '../component/componentId.js';
 import { SharedComponents, type Component, type CreateSettings, type Endpoint, type ReceiverFactory, type SignalData } from '../component/component.js';
 import { int, list, string, struct, bool, type Infer, raw } from '../config/schema.js';
-import { attachClientInfo, newMetadata, type Metadata } from '../client/clientInfo.js';
+import { attachClientInfo, newMetadata, type ClientInfo, type Metadata } from '../client/clientInfo.js';
 import { errorMessage, isPermanent, type Consumer } from '../consumer/consumer.js';
 import type { Logger } from '../logger.js';
 import { SIGNAL_OPS, type SignalOps } from '../signals.js';
@@ -196,8 +196,7 @@ class OtlpReceiver implements Component {
       cb({ code: GRPC_INVALID_ARGUMENT, details: `invalid ${signal} request: ${errorMessage(err)}` });
       return;
     }
-    const md = grpcMetadata(call);
-    attachClientInfo(data as object, { addr: peerIp(call.getPeer()), metadata: includeMetadata ? md : NO_METADATA, grpc: md });
+    attachClientInfo(data as object, grpcClientInfo(call, includeMetadata));
     const n = route.ops.count(data);
     route.next.consume(data).then(
       () => {
@@ -282,7 +281,7 @@ class OtlpReceiver implements Component {
     } catch (err) {
       return reply(res, 400, format, 3, `invalid ${signal} request: ${errorMessage(err)}`);
     }
-    attachClientInfo(data as object, { addr: req.socket.remoteAddress, metadata: h.include_metadata ? newMetadata(Object.entries(req.headersDistinct)) : NO_METADATA });
+    attachClientInfo(data as object, { addr: unmapIPv4(req.socket.remoteAddress), metadata: h.include_metadata ? newMetadata(Object.entries(req.headersDistinct)) : NO_METADATA });
     const n = route.ops.count(data);
     try {
       await route.next.consume(data);
@@ -301,10 +300,31 @@ class OtlpReceiver implements Component {
 
 const NO_METADATA: Metadata = new Map();
 
-/** The call's metadata (binary values as latin1 strings), with `host` from `:authority` when the client sent no `host`. */
-function grpcMetadata(call: grpc.ServerUnaryCall<Buffer, Buffer>): Metadata {
-  const md = newMetadata(Object.entries(call.metadata.toJSON()).map(([k, vs]) => [k, vs.map((v) => (typeof v === 'string' ? v : v.toString('latin1')))]));
+/**
+ * A gRPC call's client info. Without `include_metadata` its metadata is converted only when a
+ * component reads `grpc` (the legacy routing processor), so requests nothing inspects pay nothing.
+ */
+function grpcClientInfo(call: grpc.ServerUnaryCall<Buffer, Buffer>, includeMetadata: boolean): ClientInfo {
+  const addr = peerIp(call.getPeer());
+  const { metadata } = call;
   const host = call.getHost();
+  if (includeMetadata) {
+    const md = grpcMetadata(metadata, host);
+    return { addr, metadata: md, grpc: md };
+  }
+  let md: Metadata | undefined;
+  return {
+    addr,
+    metadata: NO_METADATA,
+    get grpc() {
+      return (md ??= grpcMetadata(metadata, host));
+    },
+  };
+}
+
+/** The call's metadata (binary values as latin1 strings), with `host` from `:authority` when the client sent no `host`. */
+function grpcMetadata(metadata: grpc.Metadata, host: string): Metadata {
+  const md = newMetadata(Object.entries(metadata.toJSON()).map(([k, vs]) => [k, vs.map((v) => (typeof v === 'string' ? v : v.toString('latin1')))]));
   if (!md.has('host') && host) md.set('host', [host]);
   return md;
 }
@@ -313,7 +333,12 @@ function grpcMetadata(call: grpc.ServerUnaryCall<Buffer, Buffer>): Metadata {
 function peerIp(peer: string): string {
   const i = peer.lastIndexOf(':');
   const ip = i > 0 && /^\d+$/.test(peer.slice(i + 1)) ? peer.slice(0, i) : peer;
-  return ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip;
+  return unmapIPv4(ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip);
+}
+
+/** An IPv4 client of a dual-stack listener as the Collector names it (`1.2.3.4`, not `::ffff:1.2.3.4`). */
+function unmapIPv4<S extends string | undefined>(ip: S): S {
+  return (ip?.startsWith('::ffff:') && ip.includes('.') ? ip.slice('::ffff:'.length) : ip) as S;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Client metadata end to end: OTLP requests with headers, over gRPC and HTTP, through a collector
 // running in-process (receiver include_metadata, routing attribute_source: context, batch
 // metadata_keys and metadata_cardinality_limit, attributes from_context).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as grpc from '@grpc/grpc-js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { encodeLogsProto, encodeTracesProto, type Logs, type Traces } from '@ottl/pdata';
@@ -208,5 +209,59 @@ service:
       [['first'], undefined],
       [['late'], ['acme']],
     ]);
+  });
+
+  it('client.address is the IPv4 address an IPv4 client connected from, also on a dual-stack listener', async () => {
+    const yaml = `
+receivers:
+  otlp:
+    protocols: { grpc: { endpoint: '[::]:0' }, http: { endpoint: '[::]:0' } }
+processors:
+  attributes: { actions: [{ key: ip, from_context: client.address, action: insert }] }
+exporters:
+  capture:
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [otlp], processors: [attributes], exporters: [capture] }
+`;
+    const cap = captureExporter();
+    const r = await start([yaml], cap);
+    const port = (name: string) => addressOf(r, name, 'otlp').split(':').at(-1)!;
+    const logs = encodeLogsProto(makeLogs([{ bodies: ['x'] }]));
+    expect(await grpcExport(`127.0.0.1:${port('otlp grpc')}`, LOGS, logs)).toEqual({ code: 0, details: '' });
+    expect((await httpPost(`127.0.0.1:${port('otlp http')}`, '/v1/logs', logs)).status).toBe(200);
+    expect(cap.received.logs.map((ld) => ld.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.toRaw())).toEqual([{ ip: '127.0.0.1' }, { ip: '127.0.0.1' }]);
+  });
+
+  it('a gRPC request reads its metadata only when a component asks for it', async () => {
+    const toJSON = vi.spyOn(grpc.Metadata.prototype, 'toJSON');
+    try {
+      const pipeline = (processors: string) => `
+receivers:
+  otlp: { protocols: { grpc: { endpoint: 127.0.0.1:0 } } }
+processors:
+  routing: { from_attribute: tenant, default_exporters: [capture], table: [{ value: a, exporters: [capture] }] }
+exporters:
+  capture:
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [otlp], processors: [${processors}], exporters: [capture] }
+`;
+      const logs = encodeLogsProto(makeLogs([{ bodies: ['x'] }]));
+      const send = async (processors: string) => {
+        const r = await start([pipeline(processors)], captureExporter());
+        expect(await grpcExport(addressOf(r, 'otlp grpc', 'otlp'), LOGS, logs, { metadata: { tenant: 'a' } })).toEqual({ code: 0, details: '' });
+        await r.shutdown();
+        running = undefined;
+      };
+      await send('');
+      expect(toJSON).not.toHaveBeenCalled();
+      await send('routing');
+      expect(toJSON).toHaveBeenCalledTimes(1);
+    } finally {
+      toJSON.mockRestore();
+    }
   });
 });
