@@ -98,7 +98,7 @@ export class FileQueue implements PersistentQueue {
     const lock = await takeLock(resolve(dir, LOCK), options.lockTimeout ?? 0);
     const segments: Segment[] = [];
     try {
-      const state = await readState(join(dir, STATE));
+      const state = await readState(join(dir, STATE), options.warn);
       const names = (await readdir(dir)).filter((n) => SEGMENT.test(n)).sort();
       const pending: Entry[] = [];
       // At least past every acknowledged seq: a record lost from the page cache in a machine crash
@@ -241,7 +241,12 @@ export class FileQueue implements PersistentQueue {
   }
 }
 
-async function readState(path: string): Promise<Acked> {
+/**
+ * The acknowledged set as last saved. An unreadable file (without fsync, a machine crash can leave
+ * the renamed file empty) counts as nothing acknowledged: every stored request is sent again
+ * rather than the queue refusing to open.
+ */
+async function readState(path: string, warn: FileQueueOptions['warn']): Promise<Acked> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -249,7 +254,14 @@ async function readState(path: string): Promise<Acked> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { floor: 0, done: [] };
     throw err;
   }
-  return JSON.parse(text) as Acked;
+  try {
+    const s = JSON.parse(text) as Partial<Acked>;
+    if (Number.isSafeInteger(s.floor) && Array.isArray(s.done)) return s as Acked;
+  } catch {
+    // Reported below.
+  }
+  warn?.('unreadable acknowledgement file: every stored request will be sent again', { file: path });
+  return { floor: 0, done: [] };
 }
 
 /** The index of the first range in `done` that ends after `seq` (`done.length` when none does). */

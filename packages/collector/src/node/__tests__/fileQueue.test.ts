@@ -221,4 +221,18 @@ describe('FileQueue', () => {
     expect(durable).toEqual(['open 0000000000000000.seg', 'rename acked.json']);
     await lax.close();
   });
+
+  it('an unreadable acked.json (left empty by a machine crash) replays every stored request instead of failing to open', async () => {
+    const dir = freshDir();
+    const q = await FileQueue.open(dir, { fsync: false });
+    await appendAll(q, ['r0', 'r1', 'r2']);
+    await q.ack(0);
+    await q.close();
+    writeFileSync(join(dir, 'acked.json'), '');
+    const warnings: unknown[] = [];
+    const again = await FileQueue.open(dir, { fsync: false, warn: (m) => warnings.push(m) });
+    expect(await pendingTexts(again)).toEqual(['r0', 'r1', 'r2']);
+    expect(warnings).toEqual(['unreadable acknowledgement file: every stored request will be sent again']);
+    await again.close();
+  });
 });
