@@ -5,7 +5,7 @@
 //
 //   npx tsc -b && node bench/collector.bench.mjs [--rounds 5] [--seconds 3] [--per-request 200] [--write]
 //
-// Each round runs the variants (logs/spans × pass-through/set, plus `set` under plain `node`) once
+// Each round runs the variants (logs/spans × pass-through/set, plus some under plain `node`) once
 // each, in rotating order, each in a fresh collector process (1.5 s warm-up, then the measured
 // window). Medians over rounds. The collector runs the way `ottl` and `npm start` launch it: with
 // the Node flags of the CLI's shebang line; the plain-`node` rows show what those flags buy.
@@ -214,6 +214,7 @@ async function main() {
     ['logs', true],
     ['traces', false],
     ['traces', true],
+    ['logs', false, 'plain'],
     ['logs', true, 'plain'],
     ['traces', true, 'plain'],
   ].filter((v) => !ONLY || v.join(':') === ONLY);
@@ -257,6 +258,7 @@ async function main() {
       '≥ 200k spans/s (one process); set ≤ 1.3×',
       `${yes(med('traces:true', 'perCpuSecond') >= 200_000)}; ${yes(median(ratios.traces) <= 1.3)}`,
     ],
+    ['logs, pass-through, plain `node`', 'logs:false:plain', '', '', ''],
     ['logs, one `set`, plain `node`', 'logs:true:plain', '', '', ''],
     ['spans, one `set`, plain `node`', 'traces:true:plain', '', '', ''],
   ].map(([name, key, ratio, goal, met]) => [name, med(key, 'perCpuSecond'), med(key, 'perSecond'), mib(key), ratio, goal, met]);

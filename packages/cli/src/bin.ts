@@ -2,7 +2,7 @@
 // `--initial-heap-size`: V8 sizes its full-GC limits from the live heap (≈ 25 MB for a collector),
 // and the request buffers a collector moves at a few hundred MB/s then set off full GCs ≈ 20 times
 // a second (`--trace-gc`). Starting with a 128 MB heap (it is still grown only as needed) leaves
-// ≈ 6 a second and cuts the collector's CPU per record by a quarter to a half (bench/RESULTS.md).
+// ≈ 6 a second; the collector bench's plain-`node` rows show what it buys (bench/RESULTS.md).
 // `npm start` passes the same flag; `node bin.js` without it works, only slower.
 // The `ottl` binary. Each command lives in commands/<name>.ts and registers itself on the program
 // (`registerXxxCommand(program)`). Exit status: what the command sets (0 ok, 1 problems found),
