@@ -89,11 +89,13 @@ function components(opts: ConfigOptions): void {
     return;
   }
   const out: string[] = [];
+  // Columns as wide as their longest entry, so every description starts in the same column.
+  const width = (f: (x: (typeof all)[number]) => string) => Math.max(...all.map((x) => f(x).length));
+  const [tw, sw, gw] = [width((x) => x.type), width((x) => x.stability), width(signalsOf)];
   for (const kind of ['receiver', 'processor', 'exporter', 'connector', 'extension'] as const) {
     out.push(`${kind}s:`);
     for (const f of all.filter((x) => x.kind === kind)) {
-      const sig = signalsOf(f);
-      out.push(`  ${f.type.padEnd(16)} ${f.stability.padEnd(12)} ${sig.padEnd(34)} ${f.description}`.replace(/\s+$/, ''));
+      out.push(`  ${f.type.padEnd(tw)}  ${f.stability.padEnd(sw)}  ${signalsOf(f).padEnd(gw)}  ${f.description}`.replace(/\s+$/, ''));
     }
   }
   process.stdout.write(out.join('\n') + '\n');

@@ -26,6 +26,20 @@ describe('ottl collector', () => {
     expect([r.status, r.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(resolve(bin, '../../package.json'), 'utf8')).version]);
   });
 
+  it('components lists every component, descriptions in one column, and the same list as JSON', () => {
+    requireBuilt();
+    const text = spawnSync(process.execPath, [bin, 'collector', 'components'], { encoding: 'utf8' }).stdout.split('\n');
+    const json = JSON.parse(spawnSync(process.execPath, [bin, 'collector', 'components', '--format', 'json'], { encoding: 'utf8' }).stdout) as { kind: string; type: string; description: string }[];
+    expect(json.map((c) => `${c.kind}/${c.type}`)).toEqual(expect.arrayContaining(['processor/tail_sampling', 'processor/probabilistic_sampler', 'connector/routing', 'extension/file_storage']));
+    const columns = json.map((c) => {
+      const header = text.indexOf(`${c.kind}s:`);
+      const line = text.slice(header).find((l) => l.startsWith(`  ${c.type} `))!;
+      return line.indexOf(c.description);
+    });
+    expect(new Set(columns).size).toBe(1);
+    expect(columns[0]).toBeGreaterThan(0);
+  });
+
   it('validate prints diagnostics with positions and exits 1; a good config exits 0', () => {
     requireBuilt();
     const bad = join(dir, 'bad.yaml');
