@@ -9,17 +9,58 @@
  * shutdown or a crash) is sent after the next start. Delivery is at least once: a request the
  * backend accepted just before a crash, before its acknowledgement was stored, is sent again.
  *
+ * With `sending_queue.batch` (present, even empty), the workers merge queued requests before
+ * sending (the Collector's queue batcher): a batch is sent once it holds `min_size` items or
+ * `flush_timeout` after its first request, in pieces of at most `max_size` items (0: no limit).
+ * Each piece is one request for retries, timeouts and `otelcol_exporter_sent_*`. A queued
+ * request counts against `queue_size`, and with `wait_for_result` its `consume` settles, once
+ * every piece of its batch was sent or dropped; a stored request is acknowledged only then, so a
+ * batch cut short by shutdown or a crash is sent again after the next start.
+ *
  * Contract of `send`: resolve when the backend accepted the data; reject with a
  * {@link PermanentError} when retrying cannot help (the data is dropped and counted as failed), or
  * with any other error to be retried ({@link ThrottleError} carries the server's retry delay).
  */
 import { ComponentId, type Signal } from '../component/componentId.js';
 import type { CreateSettings, Exporter, Host } from '../component/component.js';
-import { bool, duration, int, located, number, oneOf, raw, string, struct, type Infer, type Located } from '../config/schema.js';
+import { bool, duration, int, located, number, oneOf, string, struct, type Decoder, type Infer, type Located } from '../config/schema.js';
 import { RefusedError, errorMessage, isPermanent } from '../consumer/consumer.js';
 import { isStorageExtension, type PersistentQueue, type StoredRequest } from '../extensions/storage.js';
 import type { SignalOps } from '../signals.js';
 import { exporterQueueTelemetry, exporterTelemetry } from '../telemetry/componentTelemetry.js';
+
+export const batchConfig = struct(
+  {
+    flush_timeout: duration(200, { min: 1 }),
+    min_size: int(8192, { min: 0 }),
+    max_size: int(0, { min: 0 }),
+    sizer: located(oneOf(['items', 'bytes', 'requests'] as const, 'items')),
+  },
+  {
+    check: (c, ctx, node) => {
+      const sizer = c.sizer.value;
+      if (sizer !== 'items') {
+        ctx.issues.add('config-error', c.sizer.path, c.sizer.node?.loc ?? node?.loc ?? ctx.loc, sizer === 'requests' ? 'a batch is sized in items or bytes, not requests' : 'the bytes sizer is not supported for batches yet', {
+          hint: 'write sizer: items',
+        });
+      }
+      if (c.max_size > 0 && c.max_size < c.min_size) {
+        const at = node?.kind === 'map' ? node.entries.get('max_size')?.node.loc : undefined;
+        ctx.issues.add('config-error', `${ctx.path}.max_size`, at ?? node?.loc ?? ctx.loc, 'max_size must be greater or equal to min_size', {
+          hint: `set max_size to 0 (no limit) or at least ${c.min_size}`,
+        });
+      }
+    },
+  },
+);
+
+/** A block whose presence turns a feature on: absent is undefined, an empty block (`batch:`) has every default. */
+function enabledBlock<T>(inner: Decoder<T>): Decoder<T | undefined> {
+  return {
+    describe: 'mapping (optional; an empty block enables the defaults)',
+    decode: (node, ctx) => (node === undefined ? undefined : inner.decode(node, ctx)),
+  };
+}
 
 export const queueConfig = struct(
   {
@@ -33,12 +74,15 @@ export const queueConfig = struct(
     wait_for_result: bool(false),
     /** ID of a storage extension (`file_storage`): the queue is kept there instead of in memory. */
     storage: located(string()),
-    batch: raw(),
+    /** Merge queued requests before sending (see the module comment). */
+    batch: enabledBlock(batchConfig),
   },
   {
     check: (c, ctx, node) => {
-      if (c.batch !== undefined && c.batch !== null) {
-        ctx.issues.add('config-error', `${ctx.path}.batch`, node?.loc ?? ctx.loc, 'exporter-side batching is not supported; use the batch processor', { severity: 'warning' });
+      if (c.batch !== undefined && c.sizer === 'items' && c.batch.min_size > c.queue_size) {
+        ctx.issues.add('config-error', `${ctx.path}.batch.min_size`, node?.loc ?? ctx.loc, 'min_size must be less than or equal to queue_size', {
+          hint: `raise queue_size to at least ${c.batch.min_size} or lower min_size`,
+        });
       }
     },
   },
@@ -54,6 +98,7 @@ export const retryConfig = struct({
 });
 
 export type QueueConfig = Infer<typeof queueConfig>;
+export type BatchConfig = Infer<typeof batchConfig>;
 export type RetryConfig = Infer<typeof retryConfig>;
 
 export interface HelperConfig {
@@ -91,6 +136,32 @@ interface QueueItem<T> {
   readonly done?: { resolve: () => void; reject: (e: unknown) => void };
 }
 
+/** Queued requests merged into one batch, settled once every piece of it was sent or dropped. */
+interface Batch<T> {
+  readonly members: QueueItem<T>[];
+  /** Pieces not settled yet. */
+  unsent: number;
+  /** A piece was left unsent by shutdown: stored members stay in the persistent queue. */
+  interrupted: boolean;
+  /** The failure reported to members waiting for the result. */
+  error: unknown;
+}
+
+/** The batch being filled (`sending_queue.batch`). */
+interface PendingBatch<T> {
+  readonly acc: { append(data: T): void; take(): T };
+  readonly members: QueueItem<T>[];
+  items: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** At most `max_size` items of a batch, sent as one request. */
+interface Piece<T> {
+  readonly data: T;
+  readonly items: number;
+  readonly batch: Batch<T>;
+}
+
 /** What an exporter does around the helper's own start and shutdown. */
 export interface HelperLifecycle {
   /** Before the queue's workers start. */
@@ -115,6 +186,11 @@ export class ExporterHelper<T> implements Exporter<T> {
   private readonly waiters: (() => void)[] = [];
   private readonly spaceWaiters: (() => void)[] = [];
   private readonly workers: Promise<void>[] = [];
+  /** With `sending_queue.batch`: the batch being filled, and cut pieces waiting for a worker. */
+  private pending: PendingBatch<T> | undefined;
+  private readonly pieces: Piece<T>[] = [];
+  /** `sending_queue.batch` with the signal's accumulator; undefined without it or for a signal that is not merged (profiles). */
+  private readonly batching: { readonly cfg: BatchConfig; readonly accumulator: () => PendingBatch<T>['acc'] } | undefined;
   private stopping = false;
   private readonly tel;
   /** Aborted when shutdown begins: a backoff in progress ends at once and no new one starts. */
@@ -131,6 +207,8 @@ export class ExporterHelper<T> implements Exporter<T> {
     private readonly options: HelperOptions = {},
   ) {
     this.tel = exporterTelemetry(set.metrics, set.id, set.signal as Signal);
+    const batch = cfg.sending_queue.batch;
+    if (batch !== undefined && ops.protoBatch !== undefined) this.batching = { cfg: batch, accumulator: ops.protoBatch };
     if (cfg.sending_queue.enabled) {
       exporterQueueTelemetry(set.metrics, set.id, set.signal as Signal, () => this.queued, () => cfg.sending_queue.queue_size);
     }
@@ -147,7 +225,7 @@ export class ExporterHelper<T> implements Exporter<T> {
     const q = this.cfg.sending_queue;
     if (!q.enabled) return;
     if (q.storage.value !== '') await this.openStore(host, q.storage.value);
-    for (let i = 0; i < q.num_consumers; i++) this.workers.push(this.worker());
+    for (let i = 0; i < q.num_consumers; i++) this.workers.push(this.batching ? this.batchWorker(this.batching.cfg) : this.worker());
   }
 
   private async openStore(host: Host | undefined, name: string): Promise<void> {
@@ -182,6 +260,7 @@ export class ExporterHelper<T> implements Exporter<T> {
     await Promise.all(this.workers);
     // Persistent: what is left stays stored, and callers waiting for its result are told it is safe.
     for (const item of this.queue.splice(0)) item.done?.resolve();
+    for (const item of this.unbatch()) item.done?.resolve();
     await this.store?.close();
     this.abort.abort();
     await this.lifecycle.shutdown?.();
@@ -266,6 +345,104 @@ export class ExporterHelper<T> implements Exporter<T> {
         this.spaceWaiters.shift()?.();
       }
     }
+  }
+
+  /**
+   * A worker with `sending_queue.batch`: sends cut pieces first, else moves queued requests into
+   * the pending batch. At shutdown, in memory, the pending batch is cut and sent; persistent,
+   * the worker stops and what was not sent stays stored.
+   */
+  private async batchWorker(cfg: BatchConfig): Promise<void> {
+    for (;;) {
+      const keep = this.stopping && this.store !== undefined;
+      const piece = keep ? undefined : this.pieces.shift();
+      if (piece) {
+        await this.sendPiece(piece);
+        continue;
+      }
+      const item = keep ? undefined : this.queue.shift();
+      if (item) {
+        await this.addToBatch(item, cfg);
+        continue;
+      }
+      if (this.stopping) {
+        if (!keep && this.cut(cfg)) continue;
+        return;
+      }
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  private async addToBatch(item: QueueItem<T>, cfg: BatchConfig): Promise<void> {
+    let data = item.data;
+    if (data === undefined) {
+      try {
+        data = this.ops.decodeProto(await this.store!.read(item.stored!.seq));
+      } catch (err) {
+        this.tel.sendFailed(item.items);
+        this.set.logger.error('Exporting failed. Dropping data. Reason: unreadable in the persistent queue', { error: errorMessage(err), dropped_items: item.items });
+        await this.settle({ members: [item], unsent: 0, interrupted: false, error: err });
+        return;
+      }
+    }
+    const pending = (this.pending ??= { acc: this.batching!.accumulator(), members: [], items: 0, timer: undefined });
+    pending.acc.append(data);
+    pending.members.push(item);
+    pending.items += item.items;
+    if (pending.items >= cfg.min_size) this.cut(cfg);
+    else pending.timer ??= setTimeout(() => this.cut(cfg), cfg.flush_timeout);
+  }
+
+  /** Cuts the pending batch into pieces of at most `max_size` items for the workers; false when there was none. */
+  private cut(cfg: BatchConfig): boolean {
+    const pending = this.pending;
+    if (pending === undefined) return false;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    const batch: Batch<T> = { members: pending.members, unsent: 0, interrupted: false, error: undefined };
+    let rest = pending.acc.take();
+    let left = pending.items;
+    while (cfg.max_size > 0 && left > cfg.max_size) {
+      this.pieces.push({ data: this.ops.splitOff(rest, cfg.max_size), items: cfg.max_size, batch });
+      left -= cfg.max_size;
+      batch.unsent++;
+    }
+    this.pieces.push({ data: rest, items: left, batch });
+    batch.unsent++;
+    for (let i = 0; i < batch.unsent; i++) this.waiters.shift()?.();
+    return true;
+  }
+
+  private async sendPiece(piece: Piece<T>): Promise<void> {
+    const { batch } = piece;
+    try {
+      const settled = await this.sendWithRetry(piece.data, piece.items, batch.members.some((m) => m.done !== undefined));
+      if (!settled) batch.interrupted = true;
+    } catch (err) {
+      batch.error ??= err;
+    }
+    if (--batch.unsent === 0) await this.settle(batch);
+  }
+
+  /** Acknowledges a batch's stored members (unless interrupted), reports to waiting callers and frees their queue space. */
+  private async settle(batch: Batch<T>): Promise<void> {
+    const store = this.store;
+    if (store !== undefined && !batch.interrupted) await Promise.all(batch.members.map((m) => (m.stored === undefined ? undefined : this.remove(store, m.stored))));
+    for (const item of batch.members) {
+      if (batch.error === undefined) item.done?.resolve();
+      else item.done?.reject(batch.error);
+      this.queued -= this.sizeOf(item.items);
+      this.spaceWaiters.shift()?.();
+    }
+  }
+
+  /** At shutdown, the requests left in the pending batch or in pieces no worker took (persistent: they stay stored). */
+  private unbatch(): QueueItem<T>[] {
+    const left = new Set(this.pending?.members);
+    clearTimeout(this.pending?.timer);
+    this.pending = undefined;
+    for (const p of this.pieces.splice(0)) for (const m of p.batch.members) left.add(m);
+    return [...left];
   }
 
   /** Sends a stored request and removes it from the store, unless shutdown interrupted it. */

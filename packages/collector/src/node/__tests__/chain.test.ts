@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureExporter, logBodies, makeLogs, makeTraces, spanNames, until } from '../../__tests__/helpers.js';
 import { addressOf, freePort, startYaml } from './harness.js';
+import { validateConfig } from '../../service/collector.js';
+import { nodeComponents } from '../components.js';
 import type { RunningCollector } from '../run.js';
 
 const running: RunningCollector[] = [];
@@ -149,4 +151,27 @@ service:
     expect([...got].sort()).toEqual([...sent].sort());
     expect(agent.collector.metrics.total('otelcol_exporter_send_failed_log_records')).toBe(0);
   }, 40_000);
+
+  it('with sending_queue.batch, the otlp exporter sends queued requests merged, split at max_size', async () => {
+    const cap = captureExporter();
+    const backend = await startYaml(backendYaml(), [cap.factory]);
+    running.push(backend);
+    const agent = await startYaml(agentYaml(Number(addressOf(backend, 'otlp grpc').split(':').pop()), '{ num_consumers: 1, batch: { min_size: 4, max_size: 5, flush_timeout: 10s } }', '{ enabled: false }'));
+    running.push(agent);
+    for (const bodies of [['a', 'b'], ['c'], ['d', 'e', 'f', 'g', 'h', 'i', 'j'], ['k']]) await agent.collector.consumer('nop', 'logs').consume(makeLogs([{ bodies }]));
+    await until(() => cap.received.logs.length === 2);
+    await agent.shutdown();
+    expect(cap.received.logs.map((d) => logBodies(d).join(''))).toEqual(['abcde', 'fghij', 'k']);
+    expect(agent.collector.metrics.total('otelcol_exporter_sent_log_records')).toBe(11);
+  });
+});
+
+describe('sending_queue.batch config', () => {
+  it('reports a bad sizer and max_size below min_size at their line:column', () => {
+    const r = validateConfig({ sources: [{ name: 'c.yaml', text: agentYaml(4317, '\n      batch: { min_size: 10, max_size: 5, sizer: requests }', '{}') }] }, nodeComponents(), () => undefined);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([
+      'error 10:50 exporters.otlp.sending_queue.batch.sizer: a batch is sized in items or bytes, not requests',
+      'error 10:40 exporters.otlp.sending_queue.batch.max_size: max_size must be greater or equal to min_size',
+    ]);
+  });
 });
