@@ -27,15 +27,27 @@ const SCRATCH_MAX = 16 * 1024 * 1024;
 let scratch: Wr | null = null;
 let nextCapacity = 4096;
 
+/** Room for an encoding of about `n` bytes, with the usual growth of an edited request. */
+const roomFor = (n: number): number => n + (n >>> 3) + 1024;
+
+/** Writes the fields of `m` at the end of `w`: its source bytes when it never changed. */
+function writeFields(w: Wr, m: Msg): void {
+  if (m._isClean()) {
+    w.raw(m._src!, m._s, m._e);
+    return;
+  }
+  if (m._src !== null) w.need(roomFor(m._e - m._s));
+  m._encAny(w);
+}
+
 function encode(m: Msg): Uint8Array {
   if (m._isClean()) return m._src!.b.subarray(m._s, m._e);
   const w = scratch ?? new Wr(nextCapacity);
   scratch = null;
   w.p = 0;
-  if (m._src !== null) w.need(m._e - m._s + ((m._e - m._s) >>> 3) + 1024);
-  m._encAny(w);
+  writeFields(w, m);
   if (w.p >= w.b.length >>> 1) {
-    nextCapacity = w.p + (w.p >>> 3) + 1024;
+    nextCapacity = roomFor(w.p);
     return w.finish();
   }
   const out = w.b.slice(0, w.p);
@@ -124,18 +136,8 @@ export class ProtoBatch<T extends Logs | Traces | Metrics> {
   }
 
   append(data: T): void {
-    const m: Msg = data;
     this.items += this.count(data);
-    const w = (this.w ??= new Wr(this.capacity));
-    if (m._isClean()) {
-      const n = m._e - m._s;
-      w.need(n);
-      w.b.set(m._src!.b.subarray(m._s, m._e), w.p);
-      w.p += n;
-      return;
-    }
-    if (m._src !== null) w.need(m._e - m._s + ((m._e - m._s) >>> 3) + 1024);
-    m._encAny(w);
+    writeFields((this.w ??= new Wr(this.capacity)), data);
   }
 
   take(): T {
@@ -145,7 +147,7 @@ export class ProtoBatch<T extends Logs | Traces | Metrics> {
     this.w = null;
     this.items = 0;
     if (w === null || w.p === 0) return m;
-    this.capacity = w.p + (w.p >>> 3) + 1024;
+    this.capacity = roomFor(w.p);
     m._setSrc(new Src(w.b), 0, w.p);
     m._countHint = items;
     return m;

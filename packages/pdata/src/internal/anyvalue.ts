@@ -74,6 +74,27 @@ function hasLaterKey(src: Src, p: number, e: number): boolean {
   return true;
 }
 
+/**
+ * The end of the field at `p` when it has its usual short form (a one-byte tag, and a one-byte
+ * varint or length where it has one); -1 otherwise, for the general reader.
+ */
+function skipPlainField(b: Uint8Array, p: number): number {
+  const t = b[p]!;
+  if (t >= 0x80) return -1;
+  switch (t & 7) {
+    case 0:
+      return b[p + 1]! < 0x80 ? p + 2 : -1;
+    case 1:
+      return p + 9;
+    case 2:
+      return b[p + 1]! < 0x80 ? p + 2 + b[p + 1]! : -1;
+    case 5:
+      return p + 5;
+    default:
+      return -1;
+  }
+}
+
 /** Start of the payload of the length-delimited field at `s` (after its tag and length). */
 function payloadStart(b: Uint8Array, s: number): number {
   let p = s;
@@ -187,20 +208,11 @@ export class KvSource implements MapSource {
         }
       }
       if (end < 0 && b[p] !== want) {
-        // Other fields of the message, skipped inline in their usual one-byte-tag forms.
-        const t = b[p]!;
-        const wt = t & 7;
-        if (t < 0x80) {
-          if (wt === 1) p += 9;
-          else if (wt === 5) p += 5;
-          else if (wt === 2 && b[p + 1]! < 0x80) p += 2 + b[p + 1]!;
-          else if (wt === 0 && b[p + 1]! < 0x80) p += 2;
-          else p = -1 - p;
-          if (p >= 0) {
-            inBlock = false;
-            continue;
-          }
-          p = -1 - p;
+        const next = skipPlainField(b, p);
+        if (next >= 0) {
+          p = next;
+          inBlock = false;
+          continue;
         }
       }
       if (end < 0) {

@@ -42,7 +42,7 @@ function define(s: Schema, fields: Record<number, Kind | Schema>): void {
     else {
       s.kinds[f] = MESSAGE;
       s.subs[f] = v;
-      if (v.name === 'KeyValue' && f < 16) s.kvTag = (f << 3) | 2;
+      if (v === KeyValue && f < 16) s.kvTag = (f << 3) | 2;
     }
   }
 }
