@@ -45,6 +45,12 @@ import type { Signal } from './component/componentId.js';
 import type { SignalData } from './component/component.js';
 import type { Cloneable } from './consumer/fanout.js';
 
+/** Requests held as protobuf bytes (pdata's `ProtoBatch`), given back joined by `take`. */
+export interface Accumulator<T> {
+  append(data: T): void;
+  take(): T;
+}
+
 export interface SignalOps<T> extends Cloneable<T> {
   readonly signal: Signal;
   /** The item noun in telemetry names: `spans`, `metric_points`, `log_records`, `samples`. */
@@ -69,7 +75,7 @@ export interface SignalOps<T> extends Cloneable<T> {
    * A new accumulator that holds requests as their protobuf encoding (pdata's `ProtoBatch`) and
    * gives them back joined as one request; present exactly when {@link splittable}.
    */
-  readonly protoBatch?: () => { append(data: T): void; take(): T };
+  readonly protoBatch?: () => Accumulator<T>;
   decodeProto(bytes: Uint8Array, limits?: DecodeLimits): T;
   encodeProto(data: T): Uint8Array;
   /** OTLP/JSON from text or UTF-8 bytes. */

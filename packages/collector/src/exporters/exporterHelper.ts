@@ -26,7 +26,7 @@ import type { CreateSettings, Exporter, Host } from '../component/component.js';
 import { bool, duration, int, located, number, oneOf, string, struct, type Decoder, type Infer, type Located } from '../config/schema.js';
 import { RefusedError, errorMessage, isPermanent } from '../consumer/consumer.js';
 import { isStorageExtension, type PersistentQueue, type StoredRequest } from '../extensions/storage.js';
-import type { SignalOps } from '../signals.js';
+import type { Accumulator, SignalOps } from '../signals.js';
 import { exporterQueueTelemetry, exporterTelemetry } from '../telemetry/componentTelemetry.js';
 
 export const batchConfig = struct(
@@ -149,7 +149,7 @@ interface Batch<T> {
 
 /** The batch being filled (`sending_queue.batch`). */
 interface PendingBatch<T> {
-  readonly acc: { append(data: T): void; take(): T };
+  readonly acc: Accumulator<T>;
   readonly members: QueueItem<T>[];
   items: number;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -190,7 +190,7 @@ export class ExporterHelper<T> implements Exporter<T> {
   private pending: PendingBatch<T> | undefined;
   private readonly pieces: Piece<T>[] = [];
   /** `sending_queue.batch` with the signal's accumulator; undefined without it or for a signal that is not merged (profiles). */
-  private readonly batching: { readonly cfg: BatchConfig; readonly accumulator: () => PendingBatch<T>['acc'] } | undefined;
+  private readonly batching: { readonly cfg: BatchConfig; readonly accumulator: () => Accumulator<T> } | undefined;
   private stopping = false;
   private readonly tel;
   /** Aborted when shutdown begins: a backoff in progress ends at once and no new one starts. */

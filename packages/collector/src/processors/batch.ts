@@ -21,7 +21,7 @@ import { genericProcessorFactory } from '../component/define.js';
 import { duration, int, list, string, struct, type Infer } from '../config/schema.js';
 import { attachClientInfo, clientInfo, metadataValues, type ClientInfo } from '../client/clientInfo.js';
 import { PermanentError, type Consumer } from '../consumer/consumer.js';
-import type { SignalOps } from '../signals.js';
+import type { Accumulator, SignalOps } from '../signals.js';
 
 const config = struct(
   {
@@ -53,12 +53,6 @@ const SIZE_BOUNDS = [10, 25, 50, 75, 100, 250, 500, 750, 1000, 2000, 3000, 4000,
 
 /** Sends in flight above which `consume` waits for one to finish (backpressure). */
 const MAX_IN_FLIGHT = 16;
-
-/** Requests held as protobuf bytes (pdata's `ProtoBatch`), given back joined by `take`. */
-interface Accumulator<T> {
-  append(data: T): void;
-  take(): T;
-}
 
 /** One batch being built: the only one without `metadata_keys`, one per combination of their values otherwise. */
 interface Shard<T> {
