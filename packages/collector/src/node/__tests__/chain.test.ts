@@ -2,7 +2,7 @@
 // once; with the backend down, the sending queue holds the data and retries deliver it later.
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureExporter, logBodies, makeLogs, makeTraces, spanNames, until } from '../../__tests__/helpers.js';
-import { addressOf, freePort, startYaml } from './harness.js';
+import { addressOf, captureBackendYaml, freePort, startYaml } from './harness.js';
 import { validateConfig } from '../../service/collector.js';
 import { nodeComponents } from '../components.js';
 import type { RunningCollector } from '../run.js';
@@ -12,20 +12,7 @@ afterEach(async () => {
   for (const r of running.splice(0).reverse()) await r.shutdown();
 });
 
-const backendYaml = (port = 0) => `
-receivers:
-  otlp:
-    protocols:
-      grpc: { endpoint: 127.0.0.1:${port} }
-      http: { endpoint: 127.0.0.1:0 }
-exporters:
-  capture:
-service:
-  telemetry: { metrics: { level: none } }
-  pipelines:
-    logs: { receivers: [otlp], exporters: [capture] }
-    traces: { receivers: [otlp], exporters: [capture] }
-`;
+const backendYaml = (port = 0) => captureBackendYaml(`{ endpoint: 127.0.0.1:${port} }`, '{ endpoint: 127.0.0.1:0 }');
 
 /** An agent exporting logs over gRPC to `port` with the given `sending_queue` and `retry_on_failure`. */
 const agentYaml = (port: number, queue: string, retry: string) => `

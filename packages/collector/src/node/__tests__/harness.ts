@@ -21,6 +21,22 @@ export async function startYaml(yaml: string, extra: Factory[] = [], env: Record
 }
 
 /** The bound address of a collector endpoint by name (`otlp grpc`, `otlp http`, `health_check`, `metrics`). */
+/** A backend config: an otlp receiver with the given `grpc` and `http` blocks; every logs and traces request goes to the `capture` exporter. */
+export const captureBackendYaml = (grpc: string, http: string): string => `
+receivers:
+  otlp:
+    protocols:
+      grpc: ${grpc}
+      http: ${http}
+exporters:
+  capture:
+service:
+  telemetry: { metrics: { level: none } }
+  pipelines:
+    logs: { receivers: [otlp], exporters: [capture] }
+    traces: { receivers: [otlp], exporters: [capture] }
+`;
+
 export function addressOf(running: RunningCollector, name: string, id?: string): string {
   const e = running.endpoints().find((x) => x.endpoint.name === name && (id === undefined || x.id === id));
   if (!e) throw new Error(`no endpoint ${name}${id ? ` of ${id}` : ''}: ${JSON.stringify(running.endpoints())}`);

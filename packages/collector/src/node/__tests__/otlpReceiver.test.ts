@@ -2,29 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeLogsProto, encodeTracesProto } from '@ottl/pdata';
 import { captureExporter, logBodies, makeLogs, makeTraces, spanNames } from '../../__tests__/helpers.js';
 import { decodeStatusMessage } from '../protoLite.js';
-import { addressOf, grpcExport, httpCall, startYaml } from './harness.js';
+import { addressOf, captureBackendYaml, grpcExport, httpCall, startYaml } from './harness.js';
 import type { RunningCollector } from '../run.js';
 import { genericProcessorFactory } from '../../component/define.js';
 import { struct } from '../../config/schema.js';
 import { Agent, request } from 'node:http';
 
-const yaml = `
-receivers:
-  otlp:
-    protocols:
-      grpc: { endpoint: 127.0.0.1:0 }
-      http:
-        endpoint: 127.0.0.1:0
-        max_request_body_size: 20000
-        cors: { allowed_origins: ["https://*.example.com"], max_age: 60 }
-exporters:
-  capture:
-service:
-  telemetry: { metrics: { level: none } }
-  pipelines:
-    logs: { receivers: [otlp], exporters: [capture] }
-    traces: { receivers: [otlp], exporters: [capture] }
-`;
+const yaml = captureBackendYaml('{ endpoint: 127.0.0.1:0 }', '{ endpoint: 127.0.0.1:0, max_request_body_size: 20000, cors: { allowed_origins: ["https://*.example.com"], max_age: 60 } }');
 
 let running: RunningCollector | undefined;
 afterEach(async () => {

@@ -15,7 +15,7 @@ import { captureExporter, logBodies, makeLogs, makeTraces, spanNames } from '../
 import { validateConfig } from '../../service/collector.js';
 import { nodeComponents } from '../components.js';
 import type { RunningCollector } from '../run.js';
-import { addressOf, grpcExport, httpCall, startYaml } from './harness.js';
+import { addressOf, captureBackendYaml, grpcExport, httpCall, startYaml } from './harness.js';
 
 const LOGS_SERVICE = 'opentelemetry.proto.collector.logs.v1.LogsService';
 
@@ -48,20 +48,7 @@ async function start(yaml: string, extra: Parameters<typeof startYaml>[1] = []):
 /** The receiver's `tls` block: the server certificate, plus `more` YAML fields (flow style). */
 const serverTls = (more = '') => `{ cert_file: ${file('server.crt')}, key_file: ${file('server.key')}${more} }`;
 
-const backendYaml = (grpcTls: string, httpTls: string) => `
-receivers:
-  otlp:
-    protocols:
-      grpc: { endpoint: 127.0.0.1:0, tls: ${grpcTls} }
-      http: { endpoint: 127.0.0.1:0, tls: ${httpTls} }
-exporters:
-  capture:
-service:
-  telemetry: { metrics: { level: none } }
-  pipelines:
-    logs: { receivers: [otlp], exporters: [capture] }
-    traces: { receivers: [otlp], exporters: [capture] }
-`;
+const backendYaml = (grpcTls: string, httpTls: string) => captureBackendYaml(`{ endpoint: 127.0.0.1:0, tls: ${grpcTls} }`, `{ endpoint: 127.0.0.1:0, tls: ${httpTls} }`);
 
 /** The receiver's gRPC address by host name (with an IP address, grpc-js sends it as the TLS server name, which Node deprecates). */
 const grpcAt = (r: RunningCollector) => addressOf(r, 'otlp grpc').replace(/^127\.0\.0\.1:/, 'localhost:');
